@@ -93,6 +93,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "EventGridEmulatorTests",
+            dependencies: ["EventGridEmulator"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AzureEventGridTests",
             dependencies: ["AzureEventGrid", "AzureCore", "EventGridGenerated", "EventGridEmulator"],
             exclude: ["Fixtures"],
