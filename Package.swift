@@ -74,9 +74,14 @@ let package = Package(
             dependencies: ["CMicroHTTPD", "AzureCore"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "EventGridCLI",
+            dependencies: ["AzureEventGrid", "AzureCore", "EventGridEmulator"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "eventgrid",
-            dependencies: ["AzureEventGrid", "AzureCore", "EventGridEmulator"],
+            dependencies: ["EventGridCLI"],
             swiftSettings: swiftSettings
         ),
 
@@ -99,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AzureEventGridTests",
-            dependencies: ["AzureEventGrid", "AzureCore", "EventGridGenerated", "EventGridEmulator"],
+            dependencies: ["AzureEventGrid", "AzureCore", "EventGridGenerated", "EventGridEmulator", "EventGridCLI"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -68,6 +68,8 @@ public struct AzureError: Error, Sendable, CustomStringConvertible {
     public var response: HTTPResponse?
     /// The error underneath (a URL error, a decoding error …), when there is one.
     public var underlyingError: (any Error)?
+    /// For kind ``Kind/partialFailure``: which events were accepted, failed and never sent.
+    public var partialSend: PartialSendReport?
 
     /// Creates an error.
     /// - Parameters:
@@ -80,6 +82,7 @@ public struct AzureError: Error, Sendable, CustomStringConvertible {
     ///   - requestID: The service request id.
     ///   - response: The response.
     ///   - underlyingError: The error underneath.
+    ///   - partialSend: For a partial failure, what happened to each event.
     public init(
         kind: Kind,
         message: String,
@@ -89,7 +92,8 @@ public struct AzureError: Error, Sendable, CustomStringConvertible {
         clientRequestID: String? = nil,
         requestID: String? = nil,
         response: HTTPResponse? = nil,
-        underlyingError: (any Error)? = nil
+        underlyingError: (any Error)? = nil,
+        partialSend: PartialSendReport? = nil
     ) {
         self.kind = kind
         self.message = message
@@ -100,6 +104,7 @@ public struct AzureError: Error, Sendable, CustomStringConvertible {
         self.requestID = requestID
         self.response = response
         self.underlyingError = underlyingError
+        self.partialSend = partialSend
     }
 
     /// The raw response body, when a response arrived.

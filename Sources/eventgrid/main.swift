@@ -1,1 +1,5 @@
-print("eventgrid")
+import EventGridCLI
+import Foundation
+
+let status = await EventGridCommand.main(arguments: Array(CommandLine.arguments.dropFirst()))
+exit(status)

@@ -26,7 +26,8 @@ public struct HTTPPipeline: Sendable {
     }
 
     /// Sends a request and checks its status: the one shared send-and-check step of every
-    /// generated operation.
+    /// generated operation. Gives the request an `x-ms-client-request-id` when it has none, so
+    /// a service error carries it.
     /// - Parameters:
     ///   - request: The request.
     ///   - context: The per-call state.
@@ -39,6 +40,11 @@ public struct HTTPPipeline: Sendable {
         context: PipelineContext = PipelineContext(),
         successCodes: Set<Int>
     ) async throws -> HTTPResponse {
+        // The id is fixed here, not only in RequestIDPolicy, so that an error can name it.
+        var request = request
+        if request.headers[RequestIDPolicy.headerName] == nil {
+            request.headers[RequestIDPolicy.headerName] = RequestIDPolicy.makeID()
+        }
         let response = try await send(request, context: context)
         guard successCodes.contains(response.statusCode) else {
             throw AzureError.service(response: response, request: request)
