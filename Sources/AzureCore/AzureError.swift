@@ -26,6 +26,8 @@ public struct AzureError: Error, Sendable, CustomStringConvertible {
         public static let invalidInput = Kind(rawValue: "invalidInput")
         /// A payload could not be read or written as JSON.
         public static let serialization = Kind(rawValue: "serialization")
+        /// A credential could not produce a token or key; `underlyingError` says why.
+        public static let authentication = Kind(rawValue: "authentication")
         /// Some requests of a split send succeeded and a later one failed.
         public static let partialFailure = Kind(rawValue: "partialFailure")
 
