@@ -115,7 +115,9 @@ public struct AzureError: Error, Sendable, CustomStringConvertible {
     }
 
     /// An error for a response whose status is not a success: reads
-    /// `{"error":{"code","message","details"}}` from the body when it is there.
+    /// `{"error":{"code","message","details"}}` from the body when it is there. The client
+    /// request id comes from the request, else from the response's echo of it (the request
+    /// id policy adds it inside the pipeline, after the caller built `request`).
     /// - Parameters:
     ///   - response: The response.
     ///   - request: The request it answers.
@@ -133,7 +135,8 @@ public struct AzureError: Error, Sendable, CustomStringConvertible {
             statusCode: status,
             errorCode: code,
             details: body?.error?.details ?? [],
-            clientRequestID: request.headers["x-ms-client-request-id"],
+            clientRequestID: request.headers["x-ms-client-request-id"]
+                ?? response.headers["x-ms-client-request-id"],
             requestID: response.headers["x-ms-request-id"],
             response: response
         )

@@ -1,0 +1,146 @@
+import AzureCore
+import Foundation
+import Synchronization
+import XCTest
+
+final class CredentialPolicyTests: XCTestCase {
+    func test_keyPolicy_setsHeader() async throws {
+        let transport = MockTransport(statuses: [200])
+        let credential = AzureKeyCredential("key-1")
+        let pipeline = HTTPPipeline(
+            policies: [KeyCredentialPolicy(credential: credential, headerName: "aeg-sas-key")], transport: transport)
+        _ = try await pipeline.send(.post())
+        XCTAssertEqual(transport.requests.first?.headers["aeg-sas-key"], "key-1")
+    }
+
+    func test_keyPolicy_prefix() async throws {
+        let transport = MockTransport(statuses: [200])
+        let policy = KeyCredentialPolicy(
+            credential: AzureKeyCredential("k"), headerName: "Authorization", prefix: "SharedAccessKey")
+        _ = try await HTTPPipeline(policies: [policy], transport: transport).send(.post())
+        XCTAssertEqual(transport.requests.first?.headers["Authorization"], "SharedAccessKey k")
+    }
+
+    func test_keyPolicy_rotationTakesEffectOnNextRequest() async throws {
+        let transport = MockTransport(statuses: [200])
+        let credential = AzureKeyCredential("old")
+        let pipeline = HTTPPipeline(
+            policies: [KeyCredentialPolicy(credential: credential, headerName: "aeg-sas-key")], transport: transport)
+        _ = try await pipeline.send(.post())
+        credential.update("new")
+        XCTAssertEqual(credential.key, "new")
+        _ = try await pipeline.send(.post())
+        XCTAssertEqual(transport.requests.map { $0.headers["aeg-sas-key"] }, ["old", "new"])
+    }
+
+    func test_keyPolicy_rotationBetweenRetries() async throws {
+        let credential = AzureKeyCredential("old")
+        let transport = MockTransport { _, _, index in
+            if index == 0 { credential.update("new") }
+            return HTTPResponse(statusCode: index == 0 ? 503 : 200)
+        }
+        let pipeline = HTTPPipeline(
+            policies: [
+                RetryPolicy(options: RetryOptions(), clock: TestClock()),
+                KeyCredentialPolicy(credential: credential, headerName: "aeg-sas-key"),
+            ],
+            transport: transport
+        )
+        _ = try await pipeline.send(.post())
+        XCTAssertEqual(transport.requests.map { $0.headers["aeg-sas-key"] }, ["old", "new"])
+    }
+
+    func test_sasPolicy_setsHeaderAndRotates() async throws {
+        let transport = MockTransport(statuses: [200])
+        let credential = AzureSASCredential("r=x&e=1&s=abc")
+        let pipeline = HTTPPipeline(
+            policies: [SASCredentialPolicy(credential: credential, headerName: "aeg-sas-token")], transport: transport)
+        _ = try await pipeline.send(.post())
+        credential.update("r=x&e=2&s=def")
+        XCTAssertEqual(credential.signature, "r=x&e=2&s=def")
+        _ = try await pipeline.send(.post())
+        XCTAssertEqual(transport.requests.map { $0.headers["aeg-sas-token"] }, ["r=x&e=1&s=abc", "r=x&e=2&s=def"])
+    }
+
+    func test_bearer_sendsTokenAndPassesScopes() async throws {
+        let credential = FakeTokenCredential(lifetime: 3600)
+        let transport = MockTransport(statuses: [200])
+        let scopes = ["https://eventgrid.azure.net/.default"]
+        let pipeline = HTTPPipeline(
+            policies: [BearerTokenCredentialPolicy(credential: credential, scopes: scopes)], transport: transport)
+        _ = try await pipeline.send(.post())
+        _ = try await pipeline.send(.post())
+        XCTAssertEqual(transport.requests.map { $0.headers["Authorization"] }, ["Bearer token-1", "Bearer token-1"])
+        XCTAssertEqual(credential.calls, [scopes], "a token valid for an hour is cached")
+    }
+
+    func test_bearer_refreshesWhenExpiringWithinTwoMinutes() async throws {
+        let credential = FakeTokenCredential(lifetime: 90)
+        let transport = MockTransport(statuses: [200])
+        let pipeline = HTTPPipeline(
+            policies: [BearerTokenCredentialPolicy(credential: credential, scopes: ["s"])], transport: transport)
+        _ = try await pipeline.send(.post())
+        _ = try await pipeline.send(.post())
+        XCTAssertEqual(transport.requests.map { $0.headers["Authorization"] }, ["Bearer token-1", "Bearer token-2"])
+    }
+
+    func test_bearer_refusesPlainHTTPExceptLoopback() async throws {
+        let transport = MockTransport(statuses: [200])
+        let pipeline = HTTPPipeline(
+            policies: [BearerTokenCredentialPolicy(credential: FakeTokenCredential(lifetime: 3600), scopes: ["s"])],
+            transport: transport
+        )
+        do {
+            _ = try await pipeline.send(.post("http://topic.example.net/api/events"))
+            XCTFail("expected an error")
+        } catch let error as AzureError {
+            XCTAssertEqual(error.kind, .invalidInput)
+        }
+        XCTAssertEqual(transport.callCount, 0)
+        for url in ["http://127.0.0.1:8080/api/events", "http://localhost/api/events", "http://[::1]:9/api/events"] {
+            _ = try await pipeline.send(.post(url))
+        }
+        XCTAssertEqual(transport.callCount, 3)
+    }
+
+    func test_bearer_credentialFailureIsAuthenticationError() async throws {
+        let pipeline = HTTPPipeline(
+            policies: [BearerTokenCredentialPolicy(credential: FailingTokenCredential(), scopes: ["s"])],
+            transport: MockTransport(statuses: [200])
+        )
+        do {
+            _ = try await pipeline.send(.post())
+            XCTFail("expected an error")
+        } catch let error as AzureError {
+            XCTAssertEqual(error.kind, .authentication)
+            XCTAssertTrue(error.underlyingError is FailingTokenCredential.Failure)
+        }
+    }
+}
+
+private final class FakeTokenCredential: TokenCredential {
+    private let state = Mutex<[[String]]>([])
+    let lifetime: TimeInterval
+
+    init(lifetime: TimeInterval) {
+        self.lifetime = lifetime
+    }
+
+    var calls: [[String]] { state.withLock { $0 } }
+
+    func getToken(for scopes: [String]) async throws -> AccessToken {
+        let count = state.withLock { calls in
+            calls.append(scopes)
+            return calls.count
+        }
+        return AccessToken(token: "token-\(count)", expiresOn: Date().addingTimeInterval(lifetime))
+    }
+}
+
+private struct FailingTokenCredential: TokenCredential {
+    struct Failure: Error {}
+
+    func getToken(for scopes: [String]) async throws -> AccessToken {
+        throw Failure()
+    }
+}
