@@ -16,14 +16,12 @@ public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
     /// Creates a transport with its own session.
-    /// - Parameter configuration: The session configuration; ephemeral (no cookies, no cache
-    ///   on disk) by default.
+    ///
+    /// Each request is sent without cookies and without the URL cache, whatever the
+    /// configuration says; the configuration object itself is not changed.
+    /// - Parameter configuration: The session configuration; ephemeral (nothing stored on
+    ///   disk) by default.
     public init(configuration: URLSessionConfiguration = .ephemeral) {
-        let configuration = configuration
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         session = URLSession(configuration: configuration, delegate: RedirectRefusingDelegate(), delegateQueue: nil)
     }
 
@@ -113,7 +111,7 @@ public final class URLSessionTransport: HTTPTransport {
     ) -> AzureError {
         if let azureError = error as? AzureError { return azureError }
         let urlError = error as? URLError
-        if error is CancellationError || (urlError?.code == .cancelled && Task.isCancelled) || Task.isCancelled {
+        if error is CancellationError || Task.isCancelled {
             return AzureError(
                 kind: .cancelled, message: "the request to \(host) was cancelled", clientRequestID: clientRequestID,
                 underlyingError: error

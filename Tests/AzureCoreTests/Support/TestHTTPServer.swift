@@ -7,6 +7,12 @@ import Glibc
 import Darwin
 #endif
 
+#if canImport(Glibc)
+private let streamSocket = Int32(SOCK_STREAM.rawValue)
+#else
+private let streamSocket = SOCK_STREAM
+#endif
+
 /// A tiny HTTP/1.1 server for transport tests: bound to 127.0.0.1 on a free port, serves at
 /// most `maxConnections` connections (one request each, then closes) on a background thread,
 /// and gives up waiting for a connection after `acceptTimeout`.
@@ -36,7 +42,7 @@ final class TestHTTPServer: Sendable {
         maxConnections: Int = 1, acceptTimeout: Double = 10,
         handler: @escaping @Sendable (Request) -> Response
     ) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, streamSocket, 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -72,7 +78,7 @@ final class TestHTTPServer: Sendable {
 
     /// A port on 127.0.0.1 where nothing listens (bound, then closed).
     static func closedPort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, streamSocket, 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
