@@ -84,6 +84,21 @@ final class CredentialPolicyTests: XCTestCase {
         XCTAssertEqual(transport.requests.map { $0.headers["Authorization"] }, ["Bearer token-1", "Bearer token-2"])
     }
 
+    func test_bearer_concurrentRequestsShareOneFetch() async throws {
+        let credential = FakeTokenCredential(lifetime: 3600, delay: .milliseconds(50))
+        let transport = MockTransport(statuses: [200])
+        let pipeline = HTTPPipeline(
+            policies: [BearerTokenCredentialPolicy(credential: credential, scopes: ["s"])], transport: transport)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask { _ = try await pipeline.send(.post()) }
+            }
+            try await group.waitForAll()
+        }
+        XCTAssertEqual(credential.calls.count, 1)
+        XCTAssertEqual(Set(transport.requests.map { $0.headers["Authorization"] }), ["Bearer token-1"])
+    }
+
     func test_bearer_refusesPlainHTTPExceptLoopback() async throws {
         let transport = MockTransport(statuses: [200])
         let pipeline = HTTPPipeline(
@@ -121,9 +136,11 @@ final class CredentialPolicyTests: XCTestCase {
 private final class FakeTokenCredential: TokenCredential {
     private let state = Mutex<[[String]]>([])
     let lifetime: TimeInterval
+    let delay: Duration?
 
-    init(lifetime: TimeInterval) {
+    init(lifetime: TimeInterval, delay: Duration? = nil) {
         self.lifetime = lifetime
+        self.delay = delay
     }
 
     var calls: [[String]] { state.withLock { $0 } }
@@ -133,6 +150,7 @@ private final class FakeTokenCredential: TokenCredential {
             calls.append(scopes)
             return calls.count
         }
+        if let delay { try await Task.sleep(for: delay) }
         return AccessToken(token: "token-\(count)", expiresOn: Date().addingTimeInterval(lifetime))
     }
 }

@@ -80,4 +80,17 @@ final class URLSessionTransportTests: XCTestCase {
         let result = await task.result
         XCTAssertEqual((result.failure as? AzureError)?.kind, .cancelled)
     }
+
+    func test_transport_garbageResponseIsTransportErrorNotCrash() async throws {
+        let server = try TestHTTPServer { _ in .init(status: 0, raw: Data("NOT HTTP AT ALL\r\n\r\n".utf8)) }
+        defer { server.stop() }
+        let transport = URLSessionTransport()
+        do {
+            let response = try await transport.send(
+                .post("http://127.0.0.1:\(server.port)/odd"), context: PipelineContext(tryTimeout: .seconds(5)))
+            XCTAssertGreaterThanOrEqual(response.statusCode, 0, "an odd answer may be tolerated, never a crash")
+        } catch let error as AzureError {
+            XCTAssertTrue([.transport, .timeout].contains(error.kind), "\(error)")
+        }
+    }
 }

@@ -29,6 +29,8 @@ final class TestHTTPServer: Sendable {
         var headers: [(String, String)] = []
         var body: Data = Data()
         var delay: Double = 0
+        /// When set, these bytes are written instead of a well-formed response.
+        var raw: Data?
     }
 
     let port: Int
@@ -149,12 +151,19 @@ final class TestHTTPServer: Sendable {
         if response.delay > 0 {
             Thread.sleep(forTimeInterval: response.delay)
         }
+        if let raw = response.raw {
+            writeAll(Array(raw), to: client)
+            return
+        }
         var text = "HTTP/1.1 \(response.status) Status\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n"
         for (name, value) in response.headers {
             text += "\(name): \(value)\r\n"
         }
         text += "\r\n"
-        let bytes = Array(text.utf8) + Array(response.body)
+        writeAll(Array(text.utf8) + Array(response.body), to: client)
+    }
+
+    private func writeAll(_ bytes: [UInt8], to client: Int32) {
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { send(client, $0.baseAddress, $0.count, Self.sendFlags) }
