@@ -3,65 +3,7 @@ import Foundation
 import Synchronization
 import XCTest
 
-final class CredentialPolicyTests: XCTestCase {
-    func test_keyPolicy_setsHeader() async throws {
-        let transport = MockTransport(statuses: [200])
-        let credential = AzureKeyCredential("key-1")
-        let pipeline = HTTPPipeline(
-            policies: [KeyCredentialPolicy(credential: credential, headerName: "aeg-sas-key")], transport: transport)
-        _ = try await pipeline.send(.post())
-        XCTAssertEqual(transport.requests.first?.headers["aeg-sas-key"], "key-1")
-    }
-
-    func test_keyPolicy_prefix() async throws {
-        let transport = MockTransport(statuses: [200])
-        let policy = KeyCredentialPolicy(
-            credential: AzureKeyCredential("k"), headerName: "Authorization", prefix: "SharedAccessKey")
-        _ = try await HTTPPipeline(policies: [policy], transport: transport).send(.post())
-        XCTAssertEqual(transport.requests.first?.headers["Authorization"], "SharedAccessKey k")
-    }
-
-    func test_keyPolicy_rotationTakesEffectOnNextRequest() async throws {
-        let transport = MockTransport(statuses: [200])
-        let credential = AzureKeyCredential("old")
-        let pipeline = HTTPPipeline(
-            policies: [KeyCredentialPolicy(credential: credential, headerName: "aeg-sas-key")], transport: transport)
-        _ = try await pipeline.send(.post())
-        credential.update("new")
-        XCTAssertEqual(credential.key, "new")
-        _ = try await pipeline.send(.post())
-        XCTAssertEqual(transport.requests.map { $0.headers["aeg-sas-key"] }, ["old", "new"])
-    }
-
-    func test_keyPolicy_rotationBetweenRetries() async throws {
-        let credential = AzureKeyCredential("old")
-        let transport = MockTransport { _, _, index in
-            if index == 0 { credential.update("new") }
-            return HTTPResponse(statusCode: index == 0 ? 503 : 200)
-        }
-        let pipeline = HTTPPipeline(
-            policies: [
-                RetryPolicy(options: RetryOptions(), clock: TestClock()),
-                KeyCredentialPolicy(credential: credential, headerName: "aeg-sas-key"),
-            ],
-            transport: transport
-        )
-        _ = try await pipeline.send(.post())
-        XCTAssertEqual(transport.requests.map { $0.headers["aeg-sas-key"] }, ["old", "new"])
-    }
-
-    func test_sasPolicy_setsHeaderAndRotates() async throws {
-        let transport = MockTransport(statuses: [200])
-        let credential = AzureSASCredential("r=x&e=1&s=abc")
-        let pipeline = HTTPPipeline(
-            policies: [SASCredentialPolicy(credential: credential, headerName: "aeg-sas-token")], transport: transport)
-        _ = try await pipeline.send(.post())
-        credential.update("r=x&e=2&s=def")
-        XCTAssertEqual(credential.signature, "r=x&e=2&s=def")
-        _ = try await pipeline.send(.post())
-        XCTAssertEqual(transport.requests.map { $0.headers["aeg-sas-token"] }, ["r=x&e=1&s=abc", "r=x&e=2&s=def"])
-    }
-
+final class BearerTokenCredentialPolicyTests: XCTestCase {
     func test_bearer_sendsTokenAndPassesScopes() async throws {
         let credential = FakeTokenCredential(lifetime: 3600)
         let transport = MockTransport(statuses: [200])
@@ -133,7 +75,7 @@ final class CredentialPolicyTests: XCTestCase {
     }
 }
 
-private final class FakeTokenCredential: TokenCredential {
+final class FakeTokenCredential: TokenCredential {
     private let state = Mutex<[[String]]>([])
     let lifetime: TimeInterval
     let delay: Duration?
@@ -155,7 +97,7 @@ private final class FakeTokenCredential: TokenCredential {
     }
 }
 
-private struct FailingTokenCredential: TokenCredential {
+struct FailingTokenCredential: TokenCredential {
     struct Failure: Error {}
 
     func getToken(for scopes: [String]) async throws -> AccessToken {
