@@ -26,6 +26,8 @@ public struct AzureError: Error, Sendable, CustomStringConvertible {
         public static let invalidInput = Kind(rawValue: "invalidInput")
         /// A payload could not be read or written as JSON.
         public static let serialization = Kind(rawValue: "serialization")
+        /// A credential could not produce a token or key; `underlyingError` says why.
+        public static let authentication = Kind(rawValue: "authentication")
         /// Some requests of a split send succeeded and a later one failed.
         public static let partialFailure = Kind(rawValue: "partialFailure")
 
@@ -118,7 +120,9 @@ public struct AzureError: Error, Sendable, CustomStringConvertible {
     }
 
     /// An error for a response whose status is not a success: reads
-    /// `{"error":{"code","message","details"}}` from the body when it is there.
+    /// `{"error":{"code","message","details"}}` from the body when it is there. The client
+    /// request id comes from the request, else from the response's echo of it (the request
+    /// id policy adds it inside the pipeline, after the caller built `request`).
     /// - Parameters:
     ///   - response: The response.
     ///   - request: The request it answers.
@@ -136,7 +140,8 @@ public struct AzureError: Error, Sendable, CustomStringConvertible {
             statusCode: status,
             errorCode: code,
             details: body?.error?.details ?? [],
-            clientRequestID: request.headers["x-ms-client-request-id"],
+            clientRequestID: request.headers["x-ms-client-request-id"]
+                ?? response.headers["x-ms-client-request-id"],
             requestID: response.headers["x-ms-request-id"],
             response: response
         )

@@ -1,5 +1,11 @@
 /// An ordered list of policies ending in a transport. Immutable and `Sendable`: build it once
 /// per client and share it across tasks.
+///
+/// Canonical order: per call (``UserAgentPolicy``, ``RequestIDPolicy``, caller per-call
+/// policies) → ``RetryPolicy`` → per try (authentication, caller per-try policies,
+/// ``LoggingPolicy``) → ``RedirectPolicy`` → transport.
+/// ``init(userAgent:retry:authentication:logging:perCallPolicies:perRetryPolicies:redirect:transport:)``
+/// builds exactly that.
 public struct HTTPPipeline: Sendable {
     /// The policies, in the order a request passes them.
     public let policies: [any HTTPPolicy]

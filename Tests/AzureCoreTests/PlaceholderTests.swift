@@ -1,5 +1,0 @@
-import XCTest
-
-final class AzureCorePlaceholderTests: XCTestCase {
-    func test_placeholder() { XCTAssertTrue(true) }
-}
