@@ -96,15 +96,15 @@ public final class EventGridPublisherClient: Sendable {
         }
         self.endpoint = try EventGridEndpoint(endpoint)
         self.options = options
-        let policies: [any HTTPPolicy] =
-            [
-                UserAgentPolicy(sdkName: "eventgrid", sdkVersion: SDKInfo.version, applicationID: options.applicationID),
-                RequestIDPolicy(),
-            ] + options.perCallPolicies
-            + [RetryPolicy(options: options.retry, clock: options.retryClock ?? SystemRetryClock()), authentication]
-            + options.perRetryPolicies
-            + [LoggingPolicy(options: options.logging), RedirectPolicy()]
-        let pipeline = HTTPPipeline(policies: policies, transport: options.transport ?? URLSessionTransport())
+        let pipeline = HTTPPipeline(
+            userAgent: UserAgentPolicy(sdkName: "eventgrid", sdkVersion: SDKInfo.version, applicationID: options.applicationID),
+            retry: RetryPolicy(options: options.retry, clock: options.retryClock ?? SystemRetryClock()),
+            authentication: authentication,
+            logging: LoggingPolicy(options: options.logging),
+            perCallPolicies: options.perCallPolicies,
+            perRetryPolicies: options.perRetryPolicies,
+            transport: options.transport ?? URLSessionTransport()
+        )
         operations = EventGridOperations(baseURL: self.endpoint.baseURL, pipeline: pipeline)
     }
 

@@ -48,8 +48,8 @@ public struct HTTPPipeline: Sendable {
     ) async throws -> HTTPResponse {
         // The id is fixed here, not only in RequestIDPolicy, so that an error can name it.
         var request = request
-        if request.headers[RequestIDPolicy.headerName] == nil {
-            request.headers[RequestIDPolicy.headerName] = RequestIDPolicy.makeID()
+        if request.headers[RequestIDPolicy.clientRequestIDHeader] == nil {
+            request.headers[RequestIDPolicy.clientRequestIDHeader] = RequestIDPolicy.makeID()
         }
         let response = try await send(request, context: context)
         guard successCodes.contains(response.statusCode) else {

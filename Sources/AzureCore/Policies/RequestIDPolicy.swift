@@ -13,6 +13,12 @@ public struct RequestIDPolicy: HTTPPolicy {
     /// Creates the policy.
     public init() {}
 
+    /// A new client request id: a lowercase UUID.
+    /// - Returns: The id.
+    public static func makeID() -> String {
+        UUID().uuidString.lowercased()
+    }
+
     /// Sets the request id headers and passes the request on.
     /// - Parameters:
     ///   - request: The request.
@@ -23,7 +29,7 @@ public struct RequestIDPolicy: HTTPPolicy {
     public func send(_ request: HTTPRequest, context: PipelineContext, next: NextPolicy) async throws -> HTTPResponse {
         var request = request
         if (request.headers[Self.clientRequestIDHeader] ?? "").isEmpty {
-            request.headers[Self.clientRequestIDHeader] = UUID().uuidString.lowercased()
+            request.headers[Self.clientRequestIDHeader] = Self.makeID()
         }
         request.headers[Self.returnClientRequestIDHeader] = "true"
         return try await next.send(request, context: context)
