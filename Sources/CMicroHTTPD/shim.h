@@ -89,7 +89,7 @@ struct cmhd_pair_sink {
     void *context;
 };
 
-static enum MHD_Result cmhd_pair_iterator(void *cls, enum MHD_ValueKind kind,
+static inline enum MHD_Result cmhd_pair_iterator(void *cls, enum MHD_ValueKind kind,
                                           const char *key, size_t key_size,
                                           const char *value, size_t value_size)
 {

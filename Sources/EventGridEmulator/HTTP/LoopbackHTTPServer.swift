@@ -106,7 +106,8 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     /// Stops listening, closes open connections and waits for running handlers to finish.
-    /// Safe to call more than once; also called when the server is released.
+    /// Safe to call more than once; also called when the server is released. A handler that
+    /// never returns keeps this call waiting.
     public func stop() {
         let handle = state.withLock { state -> DaemonHandle? in
             defer { state.daemon = nil }
