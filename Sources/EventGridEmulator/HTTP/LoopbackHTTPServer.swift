@@ -20,8 +20,9 @@ public final class LoopbackHTTPServer: Sendable {
     public struct Options: Sendable {
         /// The largest request body accepted, in bytes (8 MiB by default). A larger declared
         /// `Content-Length` is answered with ``payloadTooLargeResponse`` before the body is read
-        /// and the connection is closed; a chunked body that grows past it is discarded and
-        /// answered the same way once it ends.
+        /// and the connection is closed (a client still sending a large body may see the reset
+        /// rather than the answer); a chunked body that grows past it is discarded as it arrives
+        /// and answered the same way once it ends.
         public var maxBodySize: Int
         /// Seconds an idle connection stays open (30 by default; 0 means no limit).
         public var connectionTimeoutSeconds: UInt32
@@ -66,7 +67,8 @@ public final class LoopbackHTTPServer: Sendable {
     ///   - port: The port on 127.0.0.1 to listen on; 0 (the default) lets the system choose.
     ///   - options: Limits and settings.
     ///   - handler: Called once per complete request, on the server's threads (never the main
-    ///     actor); its response is sent back.
+    ///     actor); its response is sent back. It should not capture the server strongly: the
+    ///     server keeps its handler, so that would keep both alive until ``stop()``.
     public init(
         port: UInt16 = 0,
         options: Options = Options(),
