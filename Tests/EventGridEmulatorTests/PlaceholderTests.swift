@@ -1,5 +1,0 @@
-import XCTest
-
-final class EventGridEmulatorPlaceholderTests: XCTestCase {
-    func test_placeholder() { XCTAssertTrue(true) }
-}
