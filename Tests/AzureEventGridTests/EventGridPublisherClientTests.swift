@@ -37,7 +37,7 @@ final class EventGridPublisherClientTests: XCTestCase {
         XCTAssertEqual(transport.requests.count, 1)
         XCTAssertEqual(request.method, .post)
         XCTAssertEqual(request.url.absoluteString, "https://mytopic.westus2-1.eventgrid.azure.net/api/events?api-version=2018-01-01")
-        XCTAssertEqual(request.headers["Content-Type"], "application/json")
+        XCTAssertEqual(request.headers["Content-Type"], "application/json; charset=utf-8")
         XCTAssertEqual(request.headers["aeg-sas-key"], "secret-key")
         XCTAssertNil(request.headers["aeg-channel-name"])
         let expected: JSONValue = [
@@ -148,7 +148,7 @@ final class EventGridPublisherClientTests: XCTestCase {
         let client = try makeClient(transport)
         try await client.send(customEvents: [Order(orderID: 7, note: "x"), Order(orderID: 8, note: "y")])
         let request = try XCTUnwrap(transport.requests.first)
-        XCTAssertEqual(request.headers["Content-Type"], "application/json")
+        XCTAssertEqual(request.headers["Content-Type"], "application/json; charset=utf-8")
         XCTAssertEqual(try request.jsonBody(), [["orderID": 7, "note": "x"], ["orderID": 8, "note": "y"]])
     }
 
