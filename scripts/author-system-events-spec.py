@@ -390,7 +390,7 @@ def main(argv):
     for n, p in provider.items():
         counts[p] = counts.get(p, 0) + 1
     for p in sorted(counts):
-        print(f"{p}.yaml\t{counts[p]} definitions")
+        print(f"{p}.yaml\t{counts[p]} definition{'s' if counts[p] != 1 else ''}")
     print(f"{len(provider)} definitions, {len(mapping)} with an event type")
     return 0
 

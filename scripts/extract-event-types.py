@@ -3,17 +3,16 @@
 
 Upstream (Azure/azure-rest-api-specs, Microsoft.EventGrid/stable/2024-01-01/SystemEvents.json)
 names the event type of an event-data model only inside the model's own `description`.
-This script recovers that mapping with two lenient rules, applied to definition-level
-descriptions only (property descriptions are never read):
+This script recovers that mapping with two lenient rules (the RULES below), applied to
+definition-level descriptions only (property descriptions are never read):
 
-  1. "schema of the data property of an eventgridevent for a|an <T> event"
-  2. "event data for <T> event"
+  1. the "Data property of an EventGridEvent" wording: "for a" or "for an", then <T> and "event"
+  2. the "Event data for" wording: "for", then <T> and "event"
 
 Matching ignores case, collapses runs of whitespace (upstream wraps some descriptions over
 several lines) and allows text before and after. <T> must be a dotted name (at least two
-segments, e.g. Microsoft.Storage.BlobCreated); this rejects prose such as
-"for a Geofence event (GeofenceEntered, ...)" on a base model. The event type keeps the exact
-spelling and case upstream uses.
+segments, e.g. Microsoft.Storage.BlobCreated); this rejects base models whose prose names a
+short, undotted kind of event. The event type keeps the exact spelling and case upstream uses.
 
 Usage: extract-event-types.py [path/to/SystemEvents.json]
 Output: one "<definition>\t<event type>" line per mapped definition, sorted by definition.
