@@ -30,6 +30,10 @@ public enum Emitted {
     public static let httpResponse = "AzureCore.HTTPResponse"
     /// An HTTP request.
     public static let httpRequest = "AzureCore.HTTPRequest"
+    /// An HTTP method.
+    public static let httpMethod = "AzureCore.HTTPMethod"
+    /// The SDK's timestamp format.
+    public static let rfc3339 = "AzureCore.RFC3339"
     /// The SDK's error type.
     public static let azureError = "AzureCore.AzureError"
     /// The shared request builder in AzureCore (`HTTPRequest+Building.swift`).
@@ -43,9 +47,9 @@ public enum Emitted {
     /// The coding key protocol.
     public static let codingKey = "Swift.CodingKey"
     /// Conformances of every generated model.
-    public static let modelConformances = ["Swift.Codable", "Swift.Hashable", "Swift.Sendable"]
+    public static let modelConformances = ["Codable", "Hashable", "Sendable"]
     /// Conformances of extensible string enums.
-    public static let enumConformances = ["Swift.RawRepresentable", "Swift.Codable", "Swift.Hashable", "Swift.Sendable"]
+    public static let enumConformances = ["RawRepresentable", "Codable", "Hashable", "Sendable"]
     /// Modules the generated files import.
     public static let imports = ["Foundation", "AzureCore"]
 }
