@@ -38,9 +38,12 @@ public protocol ServiceResolving {
 /// host, assigns every Swift name through ``Naming`` and sorts everything.
 ///
 /// Value cycles: Swift structs cannot contain themselves, and `Optional` does not break that.
-/// An optional property that closes a cycle is stored boxed (in a one-element array); a cycle
-/// made only of required properties cannot be built and is an error. Arrays and dictionaries
-/// break cycles on their own.
+/// An optional property that closes a cycle is stored boxed (in a one-element array, behind a
+/// computed optional property). A required property on a cycle of required properties could
+/// never be built (upstream `AcsRouterCommunicationError.innererror` is one): it is generated
+/// as optional and boxed, with a warning. Arrays and dictionaries break cycles on their own.
+/// What cannot be represented at all is an error: a definition that is only a `$ref` to
+/// itself (directly or through other aliases) and an `allOf` cycle.
 public struct Resolver: ServiceResolving {
     /// Creates a resolver.
     public init() {}
@@ -607,26 +610,27 @@ private final class ResolverRun {
             }
             return false
         }
+        // Pass 1: a required property on a cycle of required properties could never be
+        // built; it is made optional (with a warning) so the next pass boxes it.
         for name in objectsByName.keys.sorted() {
             guard var model = objectsByName[name] else { continue }
-            var changed = false
-            for (index, target) in edges(model, requiredOnly: false) {
+            for (index, target) in edges(model, requiredOnly: true) where reaches(from: target, to: name, requiredOnly: true) {
                 let property = model.properties[index]
-                if property.isRequired {
-                    if reaches(from: target, to: name, requiredOnly: true) {
-                        diagnostics.error(
-                            "required property '\(property.wireName)' makes '\(Naming.bare(name))' contain itself; make it optional or an array",
-                            at: property.location
-                        )
-                    }
-                } else if reaches(from: target, to: name, requiredOnly: false) {
-                    model.properties[index].isBoxed = true
-                    changed = true
-                }
+                diagnostics.warning(
+                    "required property '\(property.wireName)' makes '\(Naming.bare(name))' contain itself; it is generated as optional",
+                    at: property.location
+                )
+                model.properties[index].isRequired = false
+                objectsByName[name] = model
             }
-            if changed {
-                types[name] = .object(model)
+        }
+        // Pass 2: every optional property that closes a value cycle is stored boxed.
+        for name in objectsByName.keys.sorted() {
+            guard var model = objectsByName[name] else { continue }
+            for (index, target) in edges(model, requiredOnly: false) where reaches(from: target, to: name, requiredOnly: false) {
+                model.properties[index].isBoxed = true
             }
+            types[name] = .object(model)
         }
     }
 }
