@@ -202,8 +202,16 @@ public struct SwiftRenderer: SwiftRendering {
         guard case .call(let callee, let arguments, let closure) = inner, !arguments.isEmpty else { return [single] }
         var lines = [head + keywords + render(callee) + "("]
         for (index, argument) in arguments.enumerated() {
-            let text = (argument.label.map { $0 + ": " } ?? "") + render(argument.value)
-            lines.append(pad(indent + 1) + text + (index == arguments.count - 1 ? "" : ","))
+            let label = argument.label.map { $0 + ": " } ?? ""
+            let comma = index == arguments.count - 1 ? "" : ","
+            let line = pad(indent + 1) + label + render(argument.value) + comma
+            if line.count > width, case .array(let elements) = argument.value, !elements.isEmpty {
+                lines.append(pad(indent + 1) + label + "[")
+                lines += elements.map { pad(indent + 2) + render($0) + "," }
+                lines.append(pad(indent + 1) + "]" + comma)
+            } else {
+                lines.append(line)
+            }
         }
         lines.append(pad(indent) + ")" + (closure.map { " " + render($0) } ?? "") + suffix)
         return lines

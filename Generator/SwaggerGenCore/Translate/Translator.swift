@@ -359,7 +359,7 @@ public struct Translator: ServiceTranslating {
                 .property(
                     PropertyDecl(
                         doc: Doc(paragraphs(enumCase.description, fallback: "`\(enumCase.value)`.")),
-                        access: access, isStatic: true, isLet: true, name: enumCase.swiftName, type: .named(model.swiftName),
+                        access: access, isStatic: true, isLet: true, name: enumCase.swiftName, type: nil,
                         initialValue: call(.identifier(model.swiftName), [Argument("rawValue", .string(enumCase.value))])
                     )
                 )
