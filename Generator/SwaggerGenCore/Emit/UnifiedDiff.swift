@@ -16,8 +16,8 @@ public enum UnifiedDiff {
     /// - Returns: The diff.
     public static func diff(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
         if old == new { return "" }
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let a = lines(old)
+        let b = lines(new)
         let edits = self.edits(a, b)
         var output = "--- \(oldName)\n+++ \(newName)\n"
         // Group edits into hunks.
@@ -64,6 +64,13 @@ public enum UnifiedDiff {
         return output
     }
 
+    /// Lines without their terminators; a final newline does not start another line.
+    static func lines(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
     static func text(_ edit: Edit) -> String {
         switch edit {
         case .same(let line), .removed(let line), .added(let line): line
@@ -107,12 +114,12 @@ public enum UnifiedDiff {
                 edits.append(.same(a[i]))
                 i += 1
                 j += 1
-            } else if j < m, i == n || table[i * (m + 1) + j + 1] >= table[(i + 1) * (m + 1) + j] {
-                edits.append(.added(b[j]))
-                j += 1
-            } else {
+            } else if i < n, j == m || table[(i + 1) * (m + 1) + j] >= table[i * (m + 1) + j + 1] {
                 edits.append(.removed(a[i]))
                 i += 1
+            } else {
+                edits.append(.added(b[j]))
+                j += 1
             }
         }
         return edits
