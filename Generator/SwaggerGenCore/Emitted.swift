@@ -1,4 +1,6 @@
-/// Every name of a runtime symbol the generated code mentions, in one place.
+/// Every name of a runtime symbol the generated code mentions, in one place. (Swift language
+/// and `Codable` protocol requirements — `decode`, `encodeIfPresent`, `container(keyedBy:)` —
+/// are written where they are used.)
 public enum Emitted {
     /// The Swift standard library's string.
     public static let string = "Swift.String"
@@ -45,7 +47,11 @@ public enum Emitted {
     /// The encoder protocol.
     public static let encoder = "Swift.Encoder"
     /// The coding key protocol.
-    public static let codingKey = "Swift.CodingKey"
+    public static let codingKey = "CodingKey"
+    /// The sendable marker protocol (operations, inputs, outputs).
+    public static let sendable = "Sendable"
+    /// The shared parameterized-host URL builder in AzureCore (`HTTPRequest+Building.swift`).
+    public static let parameterizedHost = "parameterizedHost"
     /// Conformances of every generated model.
     public static let modelConformances = ["Codable", "Hashable", "Sendable"]
     /// Conformances of extensible string enums.

@@ -261,7 +261,7 @@ public struct Translator: ServiceTranslating {
             .type(
                 TypeDecl(
                     doc: Doc(["The wire names of the members."]), access: access, kind: .enum, name: "CodingKeys",
-                    inherits: [Emitted.string, "CodingKey"], members: codingCases
+                    inherits: [Emitted.string, Emitted.codingKey], members: codingCases
                 )
             )
         )
@@ -301,7 +301,7 @@ public struct Translator: ServiceTranslating {
     func additionalKeyDecl() -> TypeDecl {
         TypeDecl(
             doc: Doc(["Any member name, for the additional properties."]), access: .private, kind: .struct, name: "AdditionalKey",
-            inherits: ["CodingKey"],
+            inherits: [Emitted.codingKey],
             members: [
                 .property(PropertyDecl(doc: nil, access: .internal, name: "stringValue", type: .named(Emitted.string))),
                 .property(
@@ -428,7 +428,7 @@ public struct Translator: ServiceTranslating {
                             .returnValue(
                                 .tryExpr(
                                     call(
-                                        .member(.identifier(Emitted.httpRequest), "parameterizedHost"),
+                                        .member(.identifier(Emitted.httpRequest), Emitted.parameterizedHost),
                                         [
                                             Argument("template", .string(host.template)),
                                             Argument("useSchemePrefix", .identifier(host.useSchemePrefix ? "true" : "false")),
@@ -453,7 +453,7 @@ public struct Translator: ServiceTranslating {
         let operations = Decl.type(
             TypeDecl(
                 doc: Doc(["The service's operations: each builds its request, sends it through the pipeline and checks the status."], provenance: "#/paths"),
-                access: access, kind: .struct, name: typeName, inherits: ["Sendable"], members: members
+                access: access, kind: .struct, name: typeName, inherits: [Emitted.sendable], members: members
             )
         )
         return [operations] + supporting
@@ -541,7 +541,7 @@ public struct Translator: ServiceTranslating {
         return .type(
             TypeDecl(
                 doc: Doc(["The parameters of `\(operation.operationId)`."], provenance: operation.provenance + "/parameters"),
-                access: access, kind: .struct, name: name, inherits: ["Sendable"], members: members
+                access: access, kind: .struct, name: name, inherits: [Emitted.sendable], members: members
             )
         )
     }
@@ -550,7 +550,7 @@ public struct Translator: ServiceTranslating {
         .type(
             TypeDecl(
                 doc: Doc(["The result of `\(operation.operationId)`."], provenance: operation.provenance + "/responses"),
-                access: access, kind: .struct, name: name, inherits: ["Sendable"],
+                access: access, kind: .struct, name: name, inherits: [Emitted.sendable],
                 members: [
                     .property(PropertyDecl(doc: Doc(["The successful response."]), access: access, name: "response", type: .named(Emitted.httpResponse))),
                     .function(
