@@ -224,4 +224,40 @@ final class ResolverTests: XCTestCase {
         let (model, _) = TestSupport.resolve(text)
         XCTAssertEqual(model.types.map(\.swiftName), ["Alpha", "Mid", "Zed"])
     }
+
+    func test_resolve_allOfCycleIsAnError() {
+        let text = TestSupport.document(definitions: """
+              A: {allOf: [{$ref: "#/definitions/B"}], properties: {a: {type: string}}}
+              B: {allOf: [{$ref: "#/definitions/A"}], properties: {b: {type: string}}}
+            """)
+        let (_, sink) = TestSupport.resolve(text)
+        XCTAssertTrue(sink.errors.contains { $0.message.contains("allOf cycle") }, "\(sink.diagnostics)")
+    }
+
+    func test_resolve_duplicateOperationNameIsAnError() {
+        let text = """
+            swagger: "2.0"
+            info: {title: T, version: "1"}
+            paths:
+              /a: {post: {operationId: Do_It, responses: {"200": {description: ok}}}}
+              /b: {post: {operationId: DoIt, responses: {"200": {description: ok}}}}
+            definitions: {}
+            """
+        let (_, sink) = TestSupport.resolve(text)
+        XCTAssertEqual(sink.errors.count, 1)
+        XCTAssertEqual(sink.errors.first?.location?.line, 5)
+    }
+
+    func test_resolve_sameEnumTwiceIsOneType_differentValuesCollide() {
+        let same = TestSupport.document(definitions: """
+              A: {type: object, properties: {x: {type: string, enum: [a], x-ms-enum: {name: E}}}}
+              B: {type: object, properties: {y: {type: string, enum: [a], x-ms-enum: {name: E}}}}
+            """)
+        let (model, sink) = TestSupport.resolve(same)
+        XCTAssertEqual(sink.diagnostics, [])
+        XCTAssertEqual(model.types.map(\.swiftName), ["A", "B", "E"])
+        let different = same.replacingOccurrences(of: "enum: [a], x-ms-enum: {name: E}}}}\n", with: "enum: [b], x-ms-enum: {name: E}}}}\n")
+        let (_, differentSink) = TestSupport.resolve(different)
+        XCTAssertTrue(differentSink.errors.contains { $0.message.contains("'E' is used twice") }, "\(differentSink.diagnostics)")
+    }
 }
