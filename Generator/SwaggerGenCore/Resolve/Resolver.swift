@@ -312,6 +312,7 @@ private final class ResolverRun {
                     swiftName: Naming.memberName(property.schema.clientName ?? property.name.value),
                     type: type,
                     isRequired: required.contains(property.name.value),
+                    isNullable: property.schema.nullable ?? false,
                     description: property.schema.description,
                     isReadOnly: property.schema.readOnly,
                     isBoxed: false,

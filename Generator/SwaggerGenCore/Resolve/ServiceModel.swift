@@ -38,6 +38,8 @@ public struct PropertyModel: Sendable, Hashable {
     public var type: SchemaType
     /// Whether the spec lists it as required.
     public var isRequired: Bool
+    /// `x-nullable: true`: the member may be `null` (a required one is still always written).
+    public var isNullable: Bool = false
     /// The description.
     public var description: String?
     /// `readOnly`.

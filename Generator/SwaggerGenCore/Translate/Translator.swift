@@ -148,7 +148,10 @@ public struct Translator: ServiceTranslating {
             if property.isReadOnly, let last = text.indices.last { text[last] += " Read-only (set by the service)." }
             let doc = Doc(text, provenance: object.provenance + "/properties/" + escapePointer(property.wireName))
             let valueType = typeRef(property.type)
-            let declaredType: TypeRef = property.isRequired ? valueType : .optional(valueType)
+            // Non-optional only when required and not nullable; a required nullable member is
+            // always written (as `null` when nil).
+            let isOptional = !property.isRequired || property.isNullable
+            let declaredType: TypeRef = isOptional ? .optional(valueType) : valueType
             let key = Expr.member(nil, property.swiftName)
             codingCases.append(.enumCase(name: property.swiftName, rawValue: property.wireName))
             if property.isBoxed {
@@ -180,7 +183,7 @@ public struct Translator: ServiceTranslating {
                         selfMember(property.swiftName),
                         .tryExpr(
                             call(
-                                .member(.identifier("container"), property.isRequired ? "decode" : "decodeIfPresent"),
+                                .member(.identifier("container"), isOptional ? "decodeIfPresent" : "decode"),
                                 [Argument(nil, typeValue(valueType)), Argument("forKey", key)]
                             )
                         )

@@ -87,4 +87,25 @@ package struct OuterModel: Codable, Hashable, Sendable {
         XCTAssertFalse(sink.hasErrors, "\(sink.diagnostics)")
         TestSupport.assertSameText(files["Models.swift"] ?? "", expected, "Models.swift")
     }
+
+    func test_xNullable_requiredNullableIsOptionalButAlwaysWritten() throws {
+        let spec = """
+            swagger: "2.0"
+            info: {title: SnippetClient, version: "1"}
+            paths: {}
+            definitions:
+              N:
+                type: object
+                required: [v]
+                properties:
+                  v: {type: string, x-nullable: true, description: May be null.}
+            """
+        let (files, sink) = TestSupport.generate(spec)
+        XCTAssertEqual(sink.diagnostics, [])
+        let models = try XCTUnwrap(files["Models.swift"])
+        XCTAssertTrue(models.contains("    package var v: Swift.String?\n"), models)
+        XCTAssertTrue(models.contains("    package init(v: Swift.String?) {\n"), models)
+        XCTAssertTrue(models.contains("self.v = try container.decodeIfPresent(Swift.String.self, forKey: .v)"), models)
+        XCTAssertTrue(models.contains("try container.encode(self.v, forKey: .v)"), models)
+    }
 }
