@@ -1,1 +1,4 @@
-print("swaggergen")
+import Foundation
+import SwaggerGenCore
+
+exit(SwaggerGenCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

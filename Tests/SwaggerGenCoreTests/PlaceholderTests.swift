@@ -1,5 +1,0 @@
-import XCTest
-
-final class SwaggerGenCorePlaceholderTests: XCTestCase {
-    func test_placeholder() { XCTAssertTrue(true) }
-}

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Regenerates every generated module from its spec. Add a line to TARGETS for a new pair:
+#   "<spec>[,<spec>...]|<output dir>|<access>"
+set -eu
+cd "$(dirname "$0")/.."
+MODE="${1:-}"   # empty, or --check (used by check-generated.sh)
+TARGETS="
+Spec/EventGrid.yaml|Sources/EventGridGenerated|package
+"
+swift build --product swaggergen >&2
+BIN="$(swift build --product swaggergen --show-bin-path)/swaggergen"
+status=0
+for target in $TARGETS; do
+    specs="${target%%|*}"
+    rest="${target#*|}"
+    output="${rest%%|*}"
+    access="${rest#*|}"
+    set --
+    for spec in $(echo "$specs" | tr ',' ' '); do
+        set -- "$@" --spec "$spec"
+    done
+    "$BIN" "$@" --output "$output" --access "$access" $MODE || status=1
+done
+exit $status
