@@ -57,6 +57,14 @@ final class HTTPRequestBuildingTests: XCTestCase {
         XCTAssertEqual(request.body.map { String(decoding: $0, as: UTF8.self) }, #"[{"id":"1","time":"1970-01-01T00:00:00Z"}]"#)
     }
 
+    func test_operationRequest_bareJSONContentTypeGetsItsCharset() throws {
+        let request = try HTTPRequest.operationRequest(
+            method: .post, baseURL: url("https://h.example"), path: "/api/events",
+            contentType: "application/json", jsonBody: [1]
+        )
+        XCTAssertEqual(request.headers["Content-Type"], "application/json; charset=utf-8")
+    }
+
     func test_operationRequest_bodyThatCannotBeEncodedIsASerializationError() throws {
         XCTAssertThrowsError(
             try HTTPRequest.operationRequest(method: .post, baseURL: url("https://h.example"), path: "/x", jsonBody: Unencodable())

@@ -18,7 +18,8 @@ extension HTTPRequest {
     /// The URL is `baseURL` (any path prefix kept, a trailing `/` dropped) followed by `path`
     /// with its `{name}` placeholders replaced by percent-encoded `pathParameters`, then the
     /// query items whose value is not `nil`, percent-encoded, in order. Headers whose value is
-    /// `nil` are left out. `jsonBody` is encoded with ``JSONCoding/makeEncoder()``.
+    /// `nil` are left out. `jsonBody` is encoded with ``JSONCoding/makeEncoder()``; a content
+    /// type without parameters gets `; charset=utf-8`.
     /// - Parameters:
     ///   - method: The method.
     ///   - baseURL: The service's base URL.
@@ -87,9 +88,18 @@ extension HTTPRequest {
                     underlyingError: error
                 )
             }
-            if let contentType { fields["Content-Type"] = contentType }
+            if let contentType { fields["Content-Type"] = jsonContentType(contentType) }
         }
         return HTTPRequest(method: method, url: url, headers: fields, body: body)
+    }
+
+    /// A JSON media type with its charset stated: JSON bodies are always UTF-8 (RFC 8259), and
+    /// the Python SDK sends `application/json; charset=utf-8`, so a bare `application/json`
+    /// gets `; charset=utf-8`. A type that already has parameters is kept as it is.
+    /// - Parameter contentType: The operation's media type.
+    /// - Returns: The header value.
+    static func jsonContentType(_ contentType: String) -> String {
+        contentType.contains(";") ? contentType : contentType + "; charset=utf-8"
     }
 
     /// Builds a base URL from an `x-ms-parameterized-host` template.
