@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "AzureCore", targets: ["AzureCore"]),
         .library(name: "AzureEventGrid", targets: ["AzureEventGrid"]),
+        .library(name: "EventGridSystemEvents", targets: ["EventGridSystemEvents"]),
         .library(name: "EventGridEmulator", targets: ["EventGridEmulator"]),
         .executable(name: "eventgrid", targets: ["eventgrid"]),
         .executable(name: "swaggergen", targets: ["swaggergen"]),
@@ -57,8 +58,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "EventGridSystemEvents",
+            dependencies: ["AzureCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "AzureEventGrid",
-            dependencies: ["AzureCore", "EventGridGenerated"],
+            dependencies: ["AzureCore", "EventGridGenerated", "EventGridSystemEvents"],
             swiftSettings: swiftSettings
         ),
 
@@ -71,7 +77,7 @@ let package = Package(
         ),
         .target(
             name: "EventGridEmulator",
-            dependencies: ["CMicroHTTPD", "AzureCore"],
+            dependencies: ["CMicroHTTPD", "AzureCore", "AzureEventGrid"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -98,8 +104,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "EventGridSystemEventsTests",
+            dependencies: ["EventGridSystemEvents", "AzureEventGrid", "AzureCore", "SwaggerGenCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EventGridEmulatorTests",
-            dependencies: ["EventGridEmulator"],
+            dependencies: ["EventGridEmulator", "AzureEventGrid", "AzureCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
