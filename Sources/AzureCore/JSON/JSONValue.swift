@@ -58,12 +58,13 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// Parses JSON text.
+    /// Parses JSON text (see ``JSONParser``).
     /// - Parameter data: UTF-8 JSON.
-    /// - Throws: ``AzureError`` of kind serialization naming what was wrong.
+    /// - Throws: ``AzureError`` of kind serialization naming what was wrong and its byte offset;
+    ///   the ``JSONParser/SyntaxError`` is the underlying error.
     public init(parsing data: Data) throws {
         do {
-            self = try JSONCoding.makeDecoder().decode(JSONValue.self, from: data)
+            self = try JSONParser.parse(data)
         } catch {
             throw AzureError(kind: .serialization, message: "invalid JSON: \(error)", underlyingError: error)
         }

@@ -1,0 +1,306 @@
+public import Foundation
+
+/// A strict RFC 8259 JSON reader that works on bytes and reports where input is wrong.
+///
+/// Faster than going through `JSONDecoder` for untyped values, and every error names the byte
+/// offset (and line and column) of the problem. Nesting deeper than ``maxDepth`` is refused
+/// rather than risking the stack.
+public struct JSONParser {
+    /// The deepest nesting of arrays and objects accepted.
+    public static let maxDepth = 512
+
+    /// Why and where JSON text was refused.
+    public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+        /// What was wrong.
+        public var reason: String
+        /// The 0-based byte offset of the problem.
+        public var offset: Int
+        /// The 1-based line of the problem.
+        public var line: Int
+        /// The 1-based column (in bytes) of the problem.
+        public var column: Int
+
+        /// `<reason> at offset <n> (line <l>, column <c>)`.
+        public var description: String {
+            "\(reason) at offset \(offset) (line \(line), column \(column))"
+        }
+    }
+
+    /// Parses one JSON value that must fill the whole input (surrounding whitespace allowed).
+    /// - Parameter data: UTF-8 JSON text.
+    /// - Returns: The value.
+    /// - Throws: ``SyntaxError`` naming the offset of the first problem.
+    public static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
+        let bytes = [UInt8](data)
+        var parser = Reader(bytes: bytes)
+        return try parser.document()
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        var index = 0
+        var depth = 0
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+        }
+
+        mutating func document() throws(SyntaxError) -> JSONValue {
+            skipWhitespace()
+            let value = try parseValue()
+            skipWhitespace()
+            guard index == bytes.count else { throw error("unexpected text after the JSON value") }
+            return value
+        }
+
+        func error(_ reason: String, at offset: Int? = nil) -> SyntaxError {
+            let position = min(offset ?? index, bytes.count)
+            var line = 1
+            var lineStart = 0
+            var cursor = 0
+            while cursor < position {
+                if bytes[cursor] == 0x0A {
+                    line += 1
+                    lineStart = cursor + 1
+                }
+                cursor += 1
+            }
+            return SyntaxError(reason: reason, offset: position, line: line, column: position - lineStart + 1)
+        }
+
+        mutating func skipWhitespace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func parseValue() throws(SyntaxError) -> JSONValue {
+            guard index < bytes.count else { throw error("unexpected end of input") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return try parseObject()
+            case UInt8(ascii: "["): return try parseArray()
+            case UInt8(ascii: "\""): return .string(try parseString())
+            case UInt8(ascii: "t"): return try literal("true", .bool(true))
+            case UInt8(ascii: "f"): return try literal("false", .bool(false))
+            case UInt8(ascii: "n"): return try literal("null", .null)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+            default:
+                throw error("unexpected character '\(Self.printable(bytes[index]))'")
+            }
+        }
+
+        static func printable(_ byte: UInt8) -> String {
+            (0x20..<0x7F).contains(byte) ? String(UnicodeScalar(byte)) : String(format: "\\x%02X", byte)
+        }
+
+        mutating func literal(_ word: StaticString, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
+            let start = index
+            let count = word.utf8CodeUnitCount
+            guard index + count <= bytes.count else { throw error("invalid literal", at: start) }
+            var matches = true
+            word.withUTF8Buffer { buffer in
+                for offset in 0..<count where bytes[start + offset] != buffer[offset] {
+                    matches = false
+                }
+            }
+            guard matches else { throw error("invalid literal", at: start) }
+            index += count
+            return value
+        }
+
+        mutating func enter() throws(SyntaxError) {
+            depth += 1
+            guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)") }
+        }
+
+        mutating func parseObject() throws(SyntaxError) -> JSONValue {
+            try enter()
+            index += 1
+            var members: [String: JSONValue] = [:]
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                depth -= 1
+                return .object(members)
+            }
+            while true {
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of input in an object") }
+                guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
+                let key = try parseString()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                    throw error("expected ':' after member name")
+                }
+                index += 1
+                skipWhitespace()
+                members[key] = try parseValue()
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of input in an object") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in an object") }
+                index += 1
+                depth -= 1
+                return .object(members)
+            }
+        }
+
+        mutating func parseArray() throws(SyntaxError) -> JSONValue {
+            try enter()
+            index += 1
+            var elements: [JSONValue] = []
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                depth -= 1
+                return .array(elements)
+            }
+            while true {
+                skipWhitespace()
+                elements.append(try parseValue())
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of input in an array") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']' in an array") }
+                index += 1
+                depth -= 1
+                return .array(elements)
+            }
+        }
+
+        mutating func parseString() throws(SyntaxError) -> String {
+            let quote = index
+            index += 1
+            let start = index
+            // Fast path: no escapes.
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    let text = try makeString(bytes[start..<index], at: start)
+                    index += 1
+                    return text
+                }
+                if byte == UInt8(ascii: "\\") { break }
+                guard byte >= 0x20 else { throw error("control character in a string") }
+                index += 1
+            }
+            var buffer = [UInt8](bytes[start..<index])
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    index += 1
+                    return try makeString(buffer[...], at: start)
+                case UInt8(ascii: "\\"):
+                    index += 1
+                    guard index < bytes.count else { throw error("unterminated escape") }
+                    let escape = bytes[index]
+                    index += 1
+                    switch escape {
+                    case UInt8(ascii: "\""): buffer.append(0x22)
+                    case UInt8(ascii: "\\"): buffer.append(0x5C)
+                    case UInt8(ascii: "/"): buffer.append(0x2F)
+                    case UInt8(ascii: "b"): buffer.append(0x08)
+                    case UInt8(ascii: "f"): buffer.append(0x0C)
+                    case UInt8(ascii: "n"): buffer.append(0x0A)
+                    case UInt8(ascii: "r"): buffer.append(0x0D)
+                    case UInt8(ascii: "t"): buffer.append(0x09)
+                    case UInt8(ascii: "u"): try appendUnicodeEscape(to: &buffer)
+                    default: throw error("invalid escape '\\\(Self.printable(escape))'", at: index - 2)
+                    }
+                default:
+                    guard byte >= 0x20 else { throw error("control character in a string") }
+                    buffer.append(byte)
+                    index += 1
+                }
+            }
+            throw error("unterminated string", at: quote)
+        }
+
+        mutating func hex4() throws(SyntaxError) -> UInt32 {
+            guard index + 4 <= bytes.count else { throw error("incomplete \\u escape") }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = bytes[index]
+                let digit: UInt32
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+                default: throw error("invalid hex digit in \\u escape")
+                }
+                value = value << 4 | digit
+                index += 1
+            }
+            return value
+        }
+
+        mutating func appendUnicodeEscape(to buffer: inout [UInt8]) throws(SyntaxError) {
+            let start = index - 2
+            var scalar = try hex4()
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    throw error("unpaired surrogate in \\u escape", at: start)
+                }
+                index += 2
+                let low = try hex4()
+                guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in \\u escape", at: start) }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw error("unpaired surrogate in \\u escape", at: start)
+            }
+            guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape", at: start) }
+            buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
+        }
+
+        func makeString(_ slice: ArraySlice<UInt8>, at offset: Int) throws(SyntaxError) -> String {
+            guard let text = String(validating: slice, as: UTF8.self) else {
+                throw error("invalid UTF-8 in a string", at: offset)
+            }
+            return text
+        }
+
+        mutating func parseNumber() throws(SyntaxError) -> JSONValue {
+            let start = index
+            var isInteger = true
+            if bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, Self.isDigit(bytes[index]) else { throw error("invalid number", at: start) }
+            if bytes[index] == UInt8(ascii: "0") {
+                index += 1
+                if index < bytes.count, Self.isDigit(bytes[index]) { throw error("leading zero in a number", at: start) }
+            } else {
+                while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                isInteger = false
+                index += 1
+                guard index < bytes.count, Self.isDigit(bytes[index]) else { throw error("invalid number", at: start) }
+                while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+                isInteger = false
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                guard index < bytes.count, Self.isDigit(bytes[index]) else { throw error("invalid number", at: start) }
+                while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
+            }
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            if isInteger, let value = Int64(text) { return .int(value) }
+            guard let value = Double(text), value.isFinite else { throw error("number out of range", at: start) }
+            return .double(value)
+        }
+
+        static func isDigit(_ byte: UInt8) -> Bool {
+            byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import AzureCore
+import Foundation
+import XCTest
+
+final class JSONParserTests: XCTestCase {
+    private func parse(_ text: String) throws -> JSONValue {
+        try JSONParser.parse(Data(text.utf8))
+    }
+
+    func test_parse_everyKindOfValue() throws {
+        XCTAssertEqual(
+            try parse(#" {"a":[1,-2,3.5,-0.25e2,1E3,true,false,null,"x"],"b":{},"c":[]} "#),
+            ["a": [1, -2, 3.5, -25.0, 1000.0, true, false, nil, "x"], "b": [:], "c": []]
+        )
+        XCTAssertEqual(try parse("9223372036854775807"), .int(Int64.max))
+        XCTAssertEqual(try parse("9223372036854775808"), .double(9_223_372_036_854_775_808))
+        XCTAssertEqual(try parse("\"\""), "")
+    }
+
+    func test_parse_stringEscapesAndUnicode() throws {
+        XCTAssertEqual(try parse(#""q\" b\\ s\/ \b\f\n\r\t u\u00e9 \ud83d\ude00 é""#), "q\" b\\ s/ \u{8}\u{c}\n\r\t u\u{e9} 😀 é")
+    }
+
+    func test_parse_agreesWithFoundation() throws {
+        let text = #"[{"id":"1","n":12,"f":0.5,"nested":{"deep":[[],[{}]]},"s":"\u00fc\n"}]"#
+        let foundation = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        XCTAssertEqual(try parse(text), foundation)
+    }
+
+    func test_errors_nameTheOffsetLineAndColumn() {
+        let cases: [(String, String, Int)] = [
+            ("", "unexpected end of input", 0),
+            ("{\"a\":1,}", "expected a member name", 7),
+            ("[1,2", "unexpected end of input in an array", 4),
+            ("[1 2]", "expected ',' or ']'", 3),
+            ("{\"a\" 1}", "expected ':'", 5),
+            ("tru", "invalid literal", 0),
+            ("01", "leading zero", 0),
+            ("1.", "invalid number", 0),
+            ("\"abc", "unterminated string", 0),
+            ("\"a\\x\"", "invalid escape", 2),
+            ("\"\\ud800\"", "unpaired surrogate", 1),
+            ("[1] x", "unexpected text after", 4),
+            ("{\n  \"a\": @}", "unexpected character '@'", 9),
+            ("1e999", "out of range", 0),
+        ]
+        for (text, reason, offset) in cases {
+            XCTAssertThrowsError(try parse(text), text) { error in
+                guard let syntax = error as? JSONParser.SyntaxError else { return XCTFail("\(error)") }
+                XCTAssertTrue(syntax.reason.contains(reason), "\(text): \(syntax)")
+                XCTAssertEqual(syntax.offset, offset, "\(text): \(syntax)")
+            }
+        }
+        XCTAssertThrowsError(try parse("{\n  \"a\": @}")) { error in
+            XCTAssertEqual((error as? JSONParser.SyntaxError)?.line, 2)
+            XCTAssertEqual((error as? JSONParser.SyntaxError)?.column, 8)
+        }
+    }
+
+    func test_errors_controlCharactersAndInvalidUTF8() {
+        XCTAssertThrowsError(try JSONParser.parse(Data([0x22, 0x0A, 0x22])))
+        XCTAssertThrowsError(try JSONParser.parse(Data([0x22, 0xFF, 0x22]))) { error in
+            XCTAssertTrue(String(describing: error).contains("invalid UTF-8"))
+        }
+    }
+
+    func test_depthLimit_isAnErrorNotACrash() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        XCTAssertThrowsError(try parse(deep)) { error in
+            XCTAssertTrue(String(describing: error).contains("nesting deeper than 512"))
+        }
+        let ok = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        XCTAssertNoThrow(try parse(ok))
+    }
+
+    func test_jsonValueParsing_wrapsTheSyntaxErrorInAzureError() {
+        XCTAssertThrowsError(try JSONValue(parsing: Data("[1,,2]".utf8))) { error in
+            let azure = error as? AzureError
+            XCTAssertEqual(azure?.kind, .serialization)
+            XCTAssertTrue(azure?.message.contains("offset 3") ?? false, azure?.message ?? "")
+            XCTAssertTrue(azure?.underlyingError is JSONParser.SyntaxError)
+        }
+    }
+}
