@@ -82,7 +82,7 @@ let package = Package(
         ),
         .target(
             name: "EventGridCLI",
-            dependencies: ["AzureEventGrid", "AzureCore", "EventGridEmulator"],
+            dependencies: ["AzureEventGrid", "AzureCore", "EventGridSystemEvents", "EventGridEmulator"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -115,7 +115,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AzureEventGridTests",
-            dependencies: ["AzureEventGrid", "AzureCore", "EventGridGenerated", "EventGridEmulator", "EventGridCLI"],
+            dependencies: [
+                "AzureEventGrid", "AzureCore", "EventGridGenerated", "EventGridSystemEvents", "EventGridEmulator",
+                "EventGridCLI",
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

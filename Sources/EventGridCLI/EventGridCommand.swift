@@ -45,7 +45,7 @@ public struct CommandIO: Sendable {
     )
 }
 
-/// The `eventgrid` command line: `sas` and `publish`.
+/// The `eventgrid` command line: `sas`, `publish` and `decode`.
 public enum EventGridCommand {
     /// The usage text.
     public static let usage = """
@@ -58,6 +58,9 @@ public enum EventGridCommand {
                    [--channel NAME] [--api-version V] [FILE|-]
                    send the JSON object or array of events in FILE (or standard input); split into
                    several requests when over the service's size limit
+          decode   [FILE|-]
+                   read delivered events (a JSON object or array, either schema) and print them
+                   as JSON with their typed system-event data
           help     print this text
 
         Run 'eventgrid <command> --help' for one command.
@@ -94,6 +97,8 @@ public enum EventGridCommand {
                 try SASCommand.run(rest, io: io)
             case "publish":
                 try await PublishCommand.run(rest, io: io)
+            case "decode":
+                try DecodeCommand.run(rest, io: io)
             default:
                 throw CommandError("unknown command '\(command)'; run 'eventgrid --help'")
             }
