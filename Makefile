@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 
-.PHONY: all deps build generate check-generated test ci python-deps python-vectors clean
+.PHONY: all deps build generate check-generated test ci python-deps python-vectors bench clean
 
 all: generate
 
@@ -36,6 +36,10 @@ python-deps:
 ## Rewrite the Python SDK reference fixtures (SAS tokens, publish requests).
 python-vectors: python-deps
 	.venv/bin/python scripts/python-reference.py --out Tests/AzureEventGridTests/Fixtures
+
+## Benchmarks against the Python SDK, release build (see README "Performance").
+bench: deps python-deps
+	@scripts/bench.sh
 
 clean:
 	rm -rf .build

@@ -90,6 +90,11 @@ let package = Package(
             dependencies: ["EventGridCLI"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "EventGridBenchmarks",
+            dependencies: ["AzureEventGrid", "AzureCore", "EventGridSystemEvents", "EventGridEmulator"],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests
         .testTarget(
