@@ -43,6 +43,18 @@ api-breaking: deps
 	@test -n "$(REF)" || { echo "usage: make api-breaking REF=<git ref>"; exit 2; }
 	@scripts/api.sh breaking "$(REF)"
 
+## swift-format lint (strict) over the hand-written Swift code; generated code is excluded.
+lint:
+	@scripts/lint.sh
+
+## Apply swift-format to the same files, in place.
+format:
+	@scripts/lint.sh --format
+
+## Build the DocC archives of the public modules into .build/docs (docc warnings fail).
+docs: deps
+	@scripts/docs.sh
+
 ## Test scripts/api.sh itself on a copy of the tree (a minute or two).
 test-api-tooling: deps
 	@scripts/test-api-tooling.sh
