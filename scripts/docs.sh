@@ -6,7 +6,9 @@
 # Any docc warning (a broken symbol link, an unknown parameter, ...) fails the build.
 #
 # Environment: SWIFT (default swift), DOCS_MODULES (default: the four public library
-# modules), DOCS_OUTPUT (default .build/docs).
+# modules; list a module after the ones it links to, since links such as
+# ``/AzureCore/AzureError`` resolve against the archives built before it), DOCS_OUTPUT
+# (default .build/docs). The archives link to each other by path: host them side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SWIFT="${SWIFT:-swift}"
