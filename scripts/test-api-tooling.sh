@@ -6,7 +6,9 @@
 #   2. check passes;
 #   3. add a public struct with a property: check fails, its diff shows both as `+` lines;
 #   4. dump, then check passes and the listing holds the new lines;
-#   5. remove the struct: check fails with `-` lines.
+#   5. remove the struct: check fails with `-` lines;
+#   6. with TEST_BREAKING=1 only (builds the tree twice more): commit the copy, remove a public
+#      requirement, and `api.sh breaking HEAD` must report it.
 # Environment: SWIFT (default swift), TEST_TIMEOUT seconds per step (default 600),
 # KEEP_TMP=1 keeps the copy for inspection.
 set -euo pipefail
@@ -103,6 +105,23 @@ else
     else
         cat "$log"
         fail "the diff lacks the removed declaration"
+    fi
+fi
+
+if [[ "${TEST_BREAKING:-}" == 1 ]]; then
+    step "api.sh breaking reports a removed public declaration"
+    (cd "$copy" && git init -q && git add -A && git -c user.name=test -c user.email=test@invalid \
+        commit -qm baseline)
+    sed -i '/static var eventType: String { get }/d' "$copy/Sources/$module/SystemEventModel.swift"
+    if api breaking HEAD >"$log" 2>&1; then
+        cat "$log"
+        fail "breaking passes although a protocol requirement was removed"
+    elif grep -q "eventType" "$log"; then
+        pass "breaking names the removed requirement"
+        grep -i "eventType" "$log" | head -3
+    else
+        cat "$log"
+        fail "breaking failed without naming the removed requirement"
     fi
 fi
 
