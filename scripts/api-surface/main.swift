@@ -180,7 +180,8 @@ for symbol in symbols.values {
     }
     // A protocol's declaration already states what it refines.
     if symbol.kind.identifier != "swift.protocol", let list = conformances[symbol.identifier.precise] {
-        declaration += ": " + list.sorted().joined(separator: ", ")
+        // The same conformance may be stated twice (type and extension); list it once.
+        declaration += ": " + Set(list).sorted().joined(separator: ", ")
     }
     if let constraints = symbol.swiftExtension?.constraints, !constraints.isEmpty {
         declaration += " where " + render(constraints)
