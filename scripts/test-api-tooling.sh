@@ -4,7 +4,8 @@
 # a couple of minutes at most:
 #   1. dump on the unchanged copy, dump again: identical bytes; no absolute path in the listing;
 #   2. check passes;
-#   3. add a public struct with a property: check fails, its diff shows both as `+` lines;
+#   3. add a public struct with a property and a property in an extension of String: check
+#      fails, its diff shows all of them as `+` lines;
 #   4. dump, then check passes and the listing holds the new lines;
 #   5. remove the struct: check fails with `-` lines;
 #   6. with TEST_BREAKING=1 only (builds the tree twice more): commit the copy, remove a public
@@ -64,6 +65,11 @@ public struct APIToolingProbe: Sendable {
     /// A property added by scripts/test-api-tooling.sh.
     public var probeValue: Int = 0
 }
+
+extension String {
+    /// A member added to another module's type by scripts/test-api-tooling.sh.
+    public var apiToolingProbe: Int { 0 }
+}
 EOF
 if api check >"$log" 2>&1; then
     cat "$log"
@@ -71,14 +77,16 @@ if api check >"$log" 2>&1; then
 else
     pass "check fails after adding a public declaration"
 fi
-for line in "+$module: struct APIToolingProbe: Sendable" "+$module.APIToolingProbe: var probeValue: Int"; do
+for line in "+$module: struct APIToolingProbe: Sendable" "+$module.APIToolingProbe: var probeValue: Int" \
+    "+$module: extension Swift.String" "+$module.extension Swift.String: var apiToolingProbe: Int { get }"; do
     if grep -qxF -- "$line" "$log"; then pass "diff shows: $line"; else
         fail "diff lacks: $line"
         cat "$log"
     fi
 done
 if grep -q -- "--- API/$module.txt" "$log" && grep -q "make api" "$log"; then
-    pass "the failure is a unified diff and says how to refresh"
+    pass "the failure is a unified diff and says how to refresh:"
+    sed -n '/^--- API/,$p' "$log" | sed 's/^/    | /'
 else
     fail "the failure output is not a labelled unified diff with a hint"
 fi
