@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 SWIFT="${SWIFT:-swift}"
 
 files() {
-    find Sources Tests Generator scripts -name '*.swift' \
+    find Package.swift Sources Tests Generator scripts -name '*.swift' \
         -not -path 'Sources/EventGridGenerated/*' \
         -not -path '*/Golden/*' \
         -not -path '*/Fixtures/*' |
