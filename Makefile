@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 
-.PHONY: all deps build generate check-generated test ci python-deps python-vectors bench clean
+.PHONY: all deps build generate check-generated test ci python-deps python-vectors bench clean \
+	api api-check api-breaking test-api-tooling docs lint format
 
 all: generate
 
@@ -28,6 +29,35 @@ test: deps
 	@scripts/test.sh
 
 ci: test
+
+## Rewrite API/<Module>.txt, the public API listing of each public module (commit it).
+api: deps
+	@scripts/api.sh dump
+
+## Fail with a diff when the public API differs from API/.
+api-check: deps
+	@scripts/api.sh check
+
+## Report API-breaking changes since a git ref: make api-breaking REF=v0.1.0
+api-breaking: deps
+	@test -n "$(REF)" || { echo "usage: make api-breaking REF=<git ref>"; exit 2; }
+	@scripts/api.sh breaking "$(REF)"
+
+## swift-format lint (strict) over the hand-written Swift code; generated code is excluded.
+lint:
+	@scripts/lint.sh
+
+## Apply swift-format to the same files, in place.
+format:
+	@scripts/lint.sh --format
+
+## Build the DocC archives of the public modules into .build/docs (docc warnings fail).
+docs: deps
+	@scripts/docs.sh
+
+## Test scripts/api.sh itself on a copy of the tree (a minute or two).
+test-api-tooling: deps
+	@scripts/test-api-tooling.sh
 
 ## A local virtual environment with the Python SDK (reference peer for vectors and benchmarks).
 python-deps:

@@ -18,7 +18,7 @@ public struct EventGridEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// Checks and normalises an endpoint.
     /// - Parameter endpoint: The topic or domain endpoint.
-    /// - Throws: ``AzureCore/AzureError`` of kind invalidInput naming what is wrong.
+    /// - Throws: ``/AzureCore/AzureError`` of kind invalidInput naming what is wrong.
     public init(_ endpoint: URL) throws {
         guard let components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false),
             let scheme = components.scheme?.lowercased(), let host = components.host, !host.isEmpty

@@ -39,7 +39,7 @@ public final class EventGridPublisherClient: Sendable {
     ///     `https://mytopic.westus2-1.eventgrid.azure.net/api/events`.
     ///   - credential: The access key.
     ///   - options: Client settings.
-    /// - Throws: ``AzureCore/AzureError`` of kind invalidInput for a bad endpoint or option.
+    /// - Throws: ``/AzureCore/AzureError`` of kind invalidInput for a bad endpoint or option.
     public convenience init(
         endpoint: URL,
         credential: AzureKeyCredential,
@@ -58,7 +58,7 @@ public final class EventGridPublisherClient: Sendable {
     ///   - endpoint: The topic or domain endpoint.
     ///   - credential: The signature.
     ///   - options: Client settings.
-    /// - Throws: ``AzureCore/AzureError`` of kind invalidInput for a bad endpoint or option.
+    /// - Throws: ``/AzureCore/AzureError`` of kind invalidInput for a bad endpoint or option.
     public convenience init(
         endpoint: URL,
         credential: AzureSASCredential,
@@ -77,7 +77,7 @@ public final class EventGridPublisherClient: Sendable {
     ///   - endpoint: The topic or domain endpoint.
     ///   - credential: The token source.
     ///   - options: Client settings.
-    /// - Throws: ``AzureCore/AzureError`` of kind invalidInput for a bad endpoint or option.
+    /// - Throws: ``/AzureCore/AzureError`` of kind invalidInput for a bad endpoint or option.
     public convenience init(
         endpoint: URL,
         credential: any TokenCredential,
@@ -112,7 +112,7 @@ public final class EventGridPublisherClient: Sendable {
 
     /// Publishes one event in the Event Grid schema.
     /// - Parameter event: The event.
-    /// - Throws: ``AzureCore/AzureError``: invalidInput before sending, service for an error
+    /// - Throws: ``/AzureCore/AzureError``: invalidInput before sending, service for an error
     ///   answer (status, code, message), transport, timeout or cancelled.
     public func send(_ event: EventGridEvent) async throws {
         try await send([event])
@@ -123,7 +123,7 @@ public final class EventGridPublisherClient: Sendable {
     /// - Parameters:
     ///   - events: The events, in order.
     ///   - splitting: Whether the send may become several requests.
-    /// - Throws: ``AzureCore/AzureError``; with `.automatic` splitting and more than one request,
+    /// - Throws: ``/AzureCore/AzureError``; with `.automatic` splitting and more than one request,
     ///   kind partialFailure tells which events were accepted.
     public func send(_ events: [EventGridEvent], splitting: Splitting = .none) async throws {
         let models = events.map(\.wireModel)
@@ -140,7 +140,7 @@ public final class EventGridPublisherClient: Sendable {
     ///   - event: The event.
     ///   - channelName: The partner channel (`aeg-channel-name`), for partner topics routed by
     ///     channel name.
-    /// - Throws: ``AzureCore/AzureError``; invalidInput when the event breaks the CloudEvents rules.
+    /// - Throws: ``/AzureCore/AzureError``; invalidInput when the event breaks the CloudEvents rules.
     public func send(_ event: CloudEvent, channelName: String? = nil) async throws {
         try await send([event], channelName: channelName)
     }
@@ -151,7 +151,7 @@ public final class EventGridPublisherClient: Sendable {
     ///   - events: The events, in order.
     ///   - channelName: The partner channel (`aeg-channel-name`).
     ///   - splitting: Whether the send may become several requests.
-    /// - Throws: ``AzureCore/AzureError``; invalidInput when an event breaks the CloudEvents rules.
+    /// - Throws: ``/AzureCore/AzureError``; invalidInput when an event breaks the CloudEvents rules.
     public func send(_ events: [CloudEvent], channelName: String? = nil, splitting: Splitting = .none) async throws {
         if let channelName, channelName.isEmpty {
             throw AzureError.invalidInput("channelName must not be empty when given")
@@ -180,7 +180,7 @@ public final class EventGridPublisherClient: Sendable {
     /// - Parameters:
     ///   - customEvents: The events, each a JSON value (normally an object).
     ///   - splitting: Whether the send may become several requests.
-    /// - Throws: ``AzureCore/AzureError``.
+    /// - Throws: ``/AzureCore/AzureError``.
     public func send(customEvents: [JSONValue], splitting: Splitting = .none) async throws {
         try await publish(customEvents, splitting: splitting, describe: { "event \($0)" }) { batch in
             let input = PublishCustomEventEventsInput(events: batch, apiVersion: self.options.apiVersion.rawValue)
@@ -192,7 +192,7 @@ public final class EventGridPublisherClient: Sendable {
     /// - Parameters:
     ///   - customEvents: The events.
     ///   - splitting: Whether the send may become several requests.
-    /// - Throws: ``AzureCore/AzureError``; serialization when a value cannot be encoded (nothing
+    /// - Throws: ``/AzureCore/AzureError``; serialization when a value cannot be encoded (nothing
     ///   is sent then).
     public func send<Event: Encodable>(customEvents: [Event], splitting: Splitting = .none) async throws {
         var values: [JSONValue] = []
@@ -215,7 +215,7 @@ public final class EventGridPublisherClient: Sendable {
     ///   - events: The events.
     ///   - channelName: The partner channel, for CloudEvents only.
     ///   - splitting: Whether the send may become several requests.
-    /// - Throws: ``AzureCore/AzureError`` of kind invalidInput when schemas are mixed (naming the
+    /// - Throws: ``/AzureCore/AzureError`` of kind invalidInput when schemas are mixed (naming the
     ///   first event that differs), or a channel name comes with another schema.
     public func send(_ events: [PublishableEvent], channelName: String? = nil, splitting: Splitting = .none)
         async throws

@@ -31,7 +31,7 @@ public struct EventGridPublisherClientOptions: Sendable {
     public var perCallPolicies: [any HTTPPolicy]
     /// Caller policies run on every try, after authentication.
     public var perRetryPolicies: [any HTTPPolicy]
-    /// The transport; `nil` means a ``AzureCore/URLSessionTransport``.
+    /// The transport; `nil` means a ``/AzureCore/URLSessionTransport``.
     public var transport: (any HTTPTransport)?
     /// The clock the retry policy waits on; `nil` means the system clock. Tests pass one that
     /// does not sleep.

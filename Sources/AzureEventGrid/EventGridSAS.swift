@@ -2,7 +2,7 @@ import AzureCore
 public import Foundation
 
 /// Creates a shared access signature for an Event Grid topic or domain: the value of the
-/// `aeg-sas-token` header (see ``AzureCore/AzureSASCredential``).
+/// `aeg-sas-token` header (see ``/AzureCore/AzureSASCredential``).
 ///
 /// The token is byte-for-byte what the Python SDK's `generate_sas` returns for the same
 /// endpoint, key, expiry (a timezone-aware UTC `datetime`) and API version:
@@ -19,7 +19,7 @@ public import Foundation
 ///   - expiresOn: When the token stops being valid (microsecond precision).
 ///   - apiVersion: The API version signed into the resource; `2018-01-01` by default.
 /// - Returns: The token.
-/// - Throws: ``AzureCore/AzureError`` of kind invalidInput when the key is not base64 or the
+/// - Throws: ``/AzureCore/AzureError`` of kind invalidInput when the key is not base64 or the
 ///   endpoint is empty.
 public func generateSAS(
     endpoint: URL,

@@ -53,7 +53,7 @@ public enum EventGridParser {
     /// from its members (`specversion` means CloudEvents, `eventType` the Event Grid schema).
     /// - Parameter data: UTF-8 JSON: one object or an array of objects.
     /// - Returns: The events in order.
-    /// - Throws: ``AzureCore/AzureError`` of kind serialization naming the event index and what
+    /// - Throws: ``/AzureCore/AzureError`` of kind serialization naming the event index and what
     ///   is wrong (invalid JSON, not an object, a schema that cannot be told, a member missing).
     public static func parse(_ data: Data) throws -> [ReceivedEvent] {
         try objects(in: data).enumerated().map { index, object in
@@ -73,7 +73,7 @@ public enum EventGridParser {
     /// Parses one event or an array of events in either schema.
     /// - Parameter text: JSON text.
     /// - Returns: The events in order.
-    /// - Throws: ``AzureCore/AzureError`` of kind serialization naming what is wrong.
+    /// - Throws: ``/AzureCore/AzureError`` of kind serialization naming what is wrong.
     public static func parse(_ text: String) throws -> [ReceivedEvent] {
         try parse(Data(text.utf8))
     }
@@ -81,7 +81,7 @@ public enum EventGridParser {
     /// Parses one or many events in the Event Grid schema.
     /// - Parameter data: UTF-8 JSON: one object or an array.
     /// - Returns: The events in order.
-    /// - Throws: ``AzureCore/AzureError`` of kind serialization naming the event and member.
+    /// - Throws: ``/AzureCore/AzureError`` of kind serialization naming the event and member.
     public static func parseEventGridEvents(_ data: Data) throws -> [EventGridEvent] {
         try objects(in: data).enumerated().map { index, object in
             try decode(EventGridEvent.self, object, index: index)
@@ -91,7 +91,7 @@ public enum EventGridParser {
     /// Parses one or many CloudEvents.
     /// - Parameter data: UTF-8 JSON: one object or an array.
     /// - Returns: The events in order.
-    /// - Throws: ``AzureCore/AzureError`` of kind serialization naming the event and member.
+    /// - Throws: ``/AzureCore/AzureError`` of kind serialization naming the event and member.
     public static func parseCloudEvents(_ data: Data) throws -> [CloudEvent] {
         try objects(in: data).enumerated().map { index, object in
             try decode(CloudEvent.self, object, index: index)

@@ -10,7 +10,7 @@ public enum SubscriptionValidation {
     /// the body to answer with (status 200): `{"validationResponse":"<validationCode>"}`.
     /// - Parameter events: The delivered events.
     /// - Returns: The response body, or `nil` when no validation event is among them.
-    /// - Throws: ``AzureCore/AzureError`` of kind serialization when the validation event has no
+    /// - Throws: ``/AzureCore/AzureError`` of kind serialization when the validation event has no
     ///   `validationCode`.
     public static func response(for events: [ReceivedEvent]) throws -> Data? {
         for event in events where event.eventType.caseInsensitiveCompare(validationEventType) == .orderedSame {

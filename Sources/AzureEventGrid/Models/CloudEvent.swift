@@ -110,12 +110,12 @@ public struct CloudEvent: Sendable, Hashable {
     /// - Parameters:
     ///   - source: Where the event happened.
     ///   - type: The type of the event.
-    ///   - encoding: The payload, converted to JSON now.
+    ///   - payload: The payload, converted to JSON now.
     ///   - id: A unique id; a new lowercase UUID by default.
     ///   - time: When it happened; now by default.
     ///   - subject: What the event is about.
     ///   - extensions: Extension attributes.
-    /// - Throws: ``AzureCore/AzureError`` of kind serialization when the payload cannot be encoded.
+    /// - Throws: ``/AzureCore/AzureError`` of kind serialization when the payload cannot be encoded.
     public init(
         source: String,
         type: String,
@@ -147,7 +147,7 @@ public struct CloudEvent: Sendable, Hashable {
     /// Checks the event against the CloudEvents 1.0 rules the SDK enforces before sending:
     /// non-empty `id`, `source` and `type`; extension names of lowercase ASCII letters and digits
     /// only, none reserved; a `dataContentType` with binary data.
-    /// - Throws: ``AzureCore/AzureError`` of kind invalidInput naming the attribute.
+    /// - Throws: ``/AzureCore/AzureError`` of kind invalidInput naming the attribute.
     public func validate() throws {
         if id.isEmpty { throw AzureError.invalidInput("CloudEvent id must not be empty") }
         if source.isEmpty { throw AzureError.invalidInput("CloudEvent \(id): source must not be empty") }

@@ -57,12 +57,12 @@ public struct EventGridEvent: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - subject: What the event is about.
     ///   - eventType: The type of the event.
-    ///   - encoding: The payload, converted to JSON now.
+    ///   - payload: The payload, converted to JSON now.
     ///   - dataVersion: The schema version of `data`; `"1.0"` by default.
     ///   - id: A unique id; a new lowercase UUID by default.
     ///   - eventTime: When it happened; now by default.
     ///   - topic: The domain topic, when publishing to a domain.
-    /// - Throws: ``AzureCore/AzureError`` of kind serialization when the payload cannot be encoded.
+    /// - Throws: ``/AzureCore/AzureError`` of kind serialization when the payload cannot be encoded.
     public init(
         subject: String,
         eventType: String,
