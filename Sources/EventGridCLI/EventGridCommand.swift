@@ -58,6 +58,10 @@ public enum EventGridCommand {
                    [--channel NAME] [--api-version V] [FILE|-]
                    send the JSON object or array of events in FILE (or standard input); split into
                    several requests when over the service's size limit
+          emulator [--port P] --topic NAME:SCHEMA:KEY [--topic …] [--domain NAME:SCHEMA:KEY]
+                   [--bearer-token TOKEN]
+                   run the local Event Grid emulator on 127.0.0.1 until SIGINT/SIGTERM; prints
+                   'listening on http://127.0.0.1:P' and one line per accepted event
           help     print this text
 
         Run 'eventgrid <command> --help' for one command.
@@ -94,6 +98,7 @@ public enum EventGridCommand {
                 try SASCommand.run(rest, io: io)
             case "publish":
                 try await PublishCommand.run(rest, io: io)
+            case "emulator": try await EmulatorCommand.run(rest, io: io)
             default:
                 throw CommandError("unknown command '\(command)'; run 'eventgrid --help'")
             }

@@ -54,7 +54,7 @@ struct ServiceError: Error, Sendable {
         } else {
             error["details"] = [[String: String]]()
         }
-        let data = try? JSONSerialization.data(withJSONObject: ["error": error], options: [.sortedKeys])
+        let data = try? JSONSerialization.data(withJSONObject: ["error": error], options: [.sortedKeys, .withoutEscapingSlashes])
         return data ?? Data(#"{"error":{"code":"InternalServerError","message":"encoding failed"}}"#.utf8)
     }
 

@@ -1,0 +1,78 @@
+import AzureCore
+import AzureEventGrid
+import EventGridCLI
+import Foundation
+import Synchronization
+import XCTest
+
+/// `eventgrid emulator` run in-process: it prints where it listens, one line per accepted event,
+/// and stops with status 0 when its task is cancelled (the signal path shares that code).
+final class EmulatorCLITests: XCTestCase {
+    private final class Lines: Sendable {
+        let out = Mutex<[String]>([])
+        let err = Mutex<[String]>([])
+
+        var io: CommandIO {
+            CommandIO(
+                readStandardInput: { Data() },
+                readFile: { _ in Data() },
+                print: { line in self.out.withLock { $0.append(line) } },
+                printError: { line in self.err.withLock { $0.append(line) } }
+            )
+        }
+
+        func waitFor(_ prefix: String, timeout: Duration = .seconds(10)) async throws -> String {
+            let clock = ContinuousClock()
+            let deadline = clock.now + timeout
+            while clock.now < deadline {
+                if let line = out.withLock({ $0.first { $0.hasPrefix(prefix) } }) { return line }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            throw CocoaError(.userCancelled)
+        }
+    }
+
+    func test_emulator_listensPrintsEventsAndStopsCleanly() async throws {
+        let key = Data("cli-key".utf8).base64EncodedString()
+        let lines = Lines()
+        let io = lines.io
+        let task = Task {
+            await EventGridCommand.run(
+                ["emulator", "--port", "0", "--topic", "orders:eventgrid:\(key)", "--domain", "shop:cloudevents:\(key)"],
+                io: io
+            )
+        }
+        let listening = try await lines.waitFor("listening on http://127.0.0.1:")
+        let base = String(listening.dropFirst("listening on ".count))
+        let client = try EventGridPublisherClient(
+            endpoint: XCTUnwrap(URL(string: base + "/topics/orders/api/events")),
+            credential: AzureKeyCredential(key)
+        )
+        let event = EventGridEvent(subject: "/o/1", eventType: "Shop.Placed", data: ["n": 1])
+        try await client.send(event)
+        let line = try await lines.waitFor("event orders [key] ")
+        XCTAssertTrue(line.contains(#""id":"\#(event.id)""#), line)
+        task.cancel()
+        let status = await task.value
+        XCTAssertEqual(status, 0, lines.err.withLock { $0 }.joined())
+        XCTAssertEqual(lines.out.withLock { $0.last }, "stopped (cancelled)")
+        XCTAssertTrue(lines.out.withLock { $0 }.contains("domain shop (cloudevents): \(base)/topics/shop/api/events"))
+    }
+
+    func test_emulator_misuse() async {
+        let cases: [([String], String)] = [
+            (["emulator"], "at least one --topic"),
+            (["emulator", "--topic", "orders:xml:a2V5"], "schema must be"),
+            (["emulator", "--topic", "orders:eventgrid:a2V5", "--port", "http"], "--port"),
+            (["emulator", "--topic", "orders:eventgrid:a2V5", "--topic", "orders:custom:a2V5"], "twice"),
+            (["emulator", "--nope"], "unknown emulator argument"),
+        ]
+        for (arguments, expected) in cases {
+            let lines = Lines()
+            let status = await EventGridCommand.run(arguments, io: lines.io)
+            XCTAssertEqual(status, 2, "\(arguments)")
+            let error = lines.err.withLock { $0 }.joined(separator: "\n")
+            XCTAssertTrue(error.contains(expected), "\(arguments): \(error)")
+        }
+    }
+}
