@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 
-.PHONY: all deps build generate check-generated test ci python-deps python-vectors clean
+.PHONY: all deps build generate check-generated test ci python-deps python-vectors python-conformance demo clean
 
 all: generate
 
@@ -36,6 +36,10 @@ python-deps:
 ## Rewrite the Python SDK reference fixtures (SAS tokens, publish requests).
 python-vectors: python-deps
 	.venv/bin/python scripts/python-reference.py --out Tests/AzureEventGridTests/Fixtures
+
+## The Python SDK publishes to the local emulator; accepted and rejected like the service.
+python-conformance: deps python-deps
+	@scripts/python-against-emulator.sh
 
 clean:
 	rm -rf .build
