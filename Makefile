@@ -37,6 +37,10 @@ python-deps:
 python-vectors: python-deps
 	.venv/bin/python scripts/python-reference.py --out Tests/AzureEventGridTests/Fixtures
 
+## The demo: start the local emulator, publish all three schemas with key and SAS, show them.
+demo:
+	@scripts/demo.sh
+
 ## The Python SDK publishes to the local emulator; accepted and rejected like the service.
 python-conformance: deps python-deps
 	@scripts/python-against-emulator.sh
