@@ -156,6 +156,46 @@ final class EmulatorEndToEndTests: XCTestCase {
         XCTAssertEqual(accepted[2]["orderID"], "42")
     }
 
+    func test_publishableEvents_andASingleCloudEvent() async throws {
+        let emulator = try start()
+        let clouds = try client(emulator, topic: "clouds")
+        let single = CloudEvent(source: "/s", type: "t", data: "one", subject: "first")
+        try await clouds.send(single)
+        let mixed: [PublishableEvent] = [.cloudEvent(CloudEvent(source: "/s", type: "t", data: 2))]
+        try await clouds.send(mixed, channelName: "ch")
+        try await client(emulator, topic: "custom").send([PublishableEvent.custom(["k": 1])])
+        try await client(emulator, topic: "orders").send([PublishableEvent.eventGrid(EventGridEvent(subject: "s", eventType: "t", data: 1))])
+        XCTAssertEqual(emulator.events(topic: "clouds").map(\.channelName), [nil, "ch"])
+        XCTAssertEqual(emulator.events(topic: "clouds").first?.event["subject"], "first")
+        XCTAssertEqual(emulator.events(topic: "custom").count, 1)
+        XCTAssertEqual(emulator.events(topic: "orders").count, 1)
+    }
+
+    func test_automaticSplitting_sendsEveryEventOnceInOrder_underTheLimit() async throws {
+        let emulator = try start()
+        let client = try client(emulator, topic: "custom")
+        let filler = String(repeating: "x", count: 600_000)
+        let events: [JSONValue] = (0..<4).map { ["n": .int(Int64($0)), "filler": .string(filler)] }
+        try await client.send(customEvents: events, splitting: .automatic)
+        XCTAssertEqual(emulator.events(topic: "custom").map { $0.event["n"] }, [0, 1, 2, 3])
+        XCTAssertGreaterThanOrEqual(emulator.requests(topic: "custom").count, 2)
+        XCTAssertTrue(emulator.requests(topic: "custom").allSatisfy { $0.status == 200 })
+    }
+
+    func test_automaticSplitting_partialFailure_saysWhatWasAccepted() async throws {
+        let emulator = try start()
+        emulator.inject(.fail(status: 503, after: 1), topic: "custom")
+        let client = try client(emulator, topic: "custom")
+        let filler = String(repeating: "y", count: 900_000)
+        let events: [JSONValue] = (0..<3).map { ["n": .int(Int64($0)), "filler": .string(filler)] }
+        let error = await serviceError { try await client.send(customEvents: events, splitting: .automatic) }
+        XCTAssertEqual(error?.kind, .partialFailure)
+        XCTAssertEqual(error?.statusCode, 503)
+        XCTAssertEqual(error?.partialSend?.acceptedEventIndices, 0..<1)
+        XCTAssertEqual(emulator.events(topic: "custom").map { $0.event["n"] }, [0])
+        XCTAssertEqual(emulator.requests(topic: "custom").map(\.status), [200, 503])
+    }
+
     func test_singleTopic_isServedAtApiEvents() async throws {
         let emulator = try start([EmulatorTopic(name: "solo", schema: .eventGrid, keys: [key])])
         XCTAssertEqual(emulator.endpoint(forTopic: "solo")?.path, "/api/events")

@@ -270,6 +270,14 @@ final class EmulatorUnitTests: XCTestCase {
         do { let answer = try await post(emulator, path: "/topics/beta/api/events"); XCTAssertEqual(answer.0, 200) }
         XCTAssertEqual(emulator.requests(topic: "alpha").map(\.status), [500, 500, 200])
 
+
+        // `after` lets requests through first; meanwhile global faults skip the topic.
+        emulator.inject(.fail(status: 502, after: 1), topic: "alpha")
+        emulator.inject(.fail(status: 504))
+        do { let answer = try await post(emulator, path: "/topics/alpha/api/events"); XCTAssertEqual(answer.0, 200) }
+        do { let answer = try await post(emulator, path: "/topics/alpha/api/events"); XCTAssertEqual(answer.0, 502) }
+        do { let answer = try await post(emulator, path: "/topics/alpha/api/events"); XCTAssertEqual(answer.0, 504) }
+
         emulator.inject(.delay(.milliseconds(300)))
         let started = Date()
         do { let answer = try await post(emulator, path: "/topics/beta/api/events"); XCTAssertEqual(answer.0, 200) }
@@ -306,15 +314,27 @@ final class EmulatorUnitTests: XCTestCase {
 
     func test_onAccepted_seesEveryEventInOrder() async throws {
         let seen = Locked<[String]>([])
+        let counts = Locked<[Int]>([])
+        let holder = Locked<EventGridEmulator?>(nil)
         let emulator = try EventGridEmulator(
             configuration: .init(
                 topics: [EmulatorTopic(name: "alpha", schema: .custom, keys: [key])],
-                onAccepted: { event in seen.withLock { $0.append(event.line) } }
+                onAccepted: { event in
+                    seen.withLock { $0.append(event.line) }
+                    // Reading the emulator from the callback must not deadlock.
+                    if let emulator = holder.withLock({ $0 }) {
+                        let count = emulator.events(topic: "alpha").count
+                        counts.withLock { $0.append(count) }
+                    }
+                }
             )
         )
+        holder.withLock { $0 = emulator }
+        defer { holder.withLock { $0 = nil } }
         try emulator.start()
         defer { emulator.stop() }
         _ = try await post(emulator, path: "/api/events", body: #"[{"n":1},{"n":2}]"#)
         XCTAssertEqual(seen.withLock { $0 }, [#"alpha [key] {"n":1}"#, #"alpha [key] {"n":2}"#])
+        XCTAssertEqual(counts.withLock { $0 }, [2, 2])
     }
 }

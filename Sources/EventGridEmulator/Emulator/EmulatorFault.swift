@@ -1,7 +1,8 @@
 /// A fault the emulator injects into the next requests, for retry and timeout tests.
 ///
 /// Faults apply to publish requests that reached a topic (a known path); they are used up in
-/// the order they were injected, topic faults before global ones.
+/// the order they were injected, topic faults before global ones. While a topic's first fault
+/// is still letting requests through (``after``), global faults do not apply to that topic.
 public struct EmulatorFault: Sendable, Hashable {
     /// What happens to a request the fault hits.
     public enum Action: Sendable, Hashable {
@@ -18,14 +19,19 @@ public struct EmulatorFault: Sendable, Hashable {
     public var action: Action
     /// How many requests it hits.
     public var count: Int
+    /// How many requests it lets through untouched before it starts hitting (0 by default), so
+    /// a test can fail, say, the second request of a split send.
+    public var after: Int
 
     /// Creates a fault.
     /// - Parameters:
     ///   - action: What it does.
     ///   - count: How many requests it hits (at least 1).
-    public init(action: Action, count: Int = 1) {
+    ///   - after: How many requests pass untouched first.
+    public init(action: Action, count: Int = 1, after: Int = 0) {
         self.action = action
         self.count = max(1, count)
+        self.after = max(0, after)
     }
 
     /// Fail the next `count` requests with `status` (429, 500, 503 …).
@@ -34,16 +40,19 @@ public struct EmulatorFault: Sendable, Hashable {
     ///   - count: How many requests.
     ///   - retryAfter: `Retry-After` in seconds, if any.
     ///   - retryAfterMilliseconds: `retry-after-ms`, if any.
+    ///   - after: How many requests pass untouched first.
     /// - Returns: The fault.
     public static func fail(
         status: Int,
         count: Int = 1,
         retryAfter: Int? = nil,
-        retryAfterMilliseconds: Int? = nil
+        retryAfterMilliseconds: Int? = nil,
+        after: Int = 0
     ) -> EmulatorFault {
         EmulatorFault(
             action: .fail(status: status, retryAfter: retryAfter, retryAfterMilliseconds: retryAfterMilliseconds),
-            count: count
+            count: count,
+            after: after
         )
     }
 

@@ -41,7 +41,8 @@ public final class EventGridEmulator: Sendable {
         public var maxRequestBytes: Int
         /// The clock SAS expiry is checked against.
         public var now: @Sendable () -> Date
-        /// Called with each accepted event, in order, on the server's threads.
+        /// Called with each accepted event, in order, on the server's threads (it may read the
+        /// emulator, e.g. ``EventGridEmulator/events(topic:)``).
         public var onAccepted: (@Sendable (AcceptedEvent) -> Void)?
 
         /// Creates a configuration.
@@ -186,6 +187,7 @@ final class EmulatorCore: Sendable {
     let configuration: EventGridEmulator.Configuration
     private let topicsByName: [String: EmulatorTopic]
     private let state = Locked(State())
+    private let notification = Locked(())
 
     private struct State {
         var accepted: [String: [AcceptedEvent]] = [:]
@@ -245,8 +247,13 @@ final class EmulatorCore: Sendable {
     /// Uses up one hit of the first fault for `topic`, topic faults first.
     private func takeFault(topic: String) -> EmulatorFault.Action? {
         state.withLock { state in
-            func take(_ list: inout [EmulatorFault]) -> EmulatorFault.Action? {
+            func take(_ list: inout [EmulatorFault]) -> EmulatorFault.Action?? {
                 guard var first = list.first else { return nil }
+                if first.after > 0 {
+                    first.after -= 1
+                    list[0] = first
+                    return .some(nil)
+                }
                 first.count -= 1
                 if first.count <= 0 { list.removeFirst() } else { list[0] = first }
                 return first.action
@@ -255,7 +262,7 @@ final class EmulatorCore: Sendable {
                 state.topicFaults[topic] = list
                 return action
             }
-            return take(&state.globalFaults)
+            return take(&state.globalFaults) ?? nil
         }
     }
 
@@ -383,9 +390,12 @@ final class EmulatorCore: Sendable {
                 receivedAt: now
             )
         }
-        // Recording and notifying under one lock keeps the callback's order the accepted order.
-        state.withLock { state in
-            state.accepted[topic.name.lowercased(), default: []].append(contentsOf: accepted)
+        // The notification lock keeps the callback's order the accepted order; the callback
+        // runs outside the state lock, so it may read the emulator.
+        notification.withLock { _ in
+            state.withLock { state in
+                state.accepted[topic.name.lowercased(), default: []].append(contentsOf: accepted)
+            }
             if let onAccepted = configuration.onAccepted {
                 accepted.forEach(onAccepted)
             }
