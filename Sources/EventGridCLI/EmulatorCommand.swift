@@ -8,14 +8,17 @@ import Foundation
 enum EmulatorCommand {
     static let usage = """
         usage: eventgrid emulator [--port P] --topic NAME:SCHEMA:KEY[,KEY2] [--topic …]
-                                  [--domain NAME:SCHEMA:KEY] [--bearer-token TOKEN …]
+                                  [--domain NAME:SCHEMA:KEY] [--bearer-token TOKEN …] [--config FILE]
           SCHEMA is eventgrid, cloudevents or custom. Port 0 (the default) picks a free port.
           With one topic it is served at /api/events; every topic at /topics/NAME/api/events.
           Accepted events are listed at GET /_emulator/topics/NAME/events.
+          --config FILE reads {"port":…,"bearerTokens":[…],"topics":[{"name","schema","keys","domain"}]};
+          flags add to it and --port overrides it.
         """
 
     static func run(_ arguments: [String], io: CommandIO) async throws {
-        var port: UInt16 = 0
+        var port: UInt16?
+        var configFile: String?
         var topics: [EmulatorTopic] = []
         var bearerTokens: Set<String> = []
         var index = 0
@@ -44,12 +47,30 @@ enum EmulatorCommand {
                 } catch let error as EmulatorConfigurationError {
                     throw CommandError("\(option) \(error.message)")
                 }
+            case "--config":
+                guard configFile == nil else { throw CommandError("option '--config' given twice") }
+                configFile = try inline ?? value(of: option)
             case "--bearer-token":
                 bearerTokens.insert(try inline ?? value(of: option))
             default:
                 throw CommandError("unknown emulator argument '\(option)'\n\(usage)")
             }
         }
+        var configuration = EventGridEmulator.Configuration(topics: [])
+        if let configFile {
+            let data: Data
+            do {
+                data = try io.readFile(configFile)
+            } catch {
+                throw CommandError("cannot read '\(configFile)': \(error.localizedDescription)", status: 1)
+            }
+            do {
+                configuration = try EventGridEmulator.Configuration(json: data)
+            } catch let error as EmulatorConfigurationError {
+                throw CommandError("\(configFile): \(error.message)")
+            }
+        }
+        topics = configuration.topics + topics
         guard !topics.isEmpty else {
             throw CommandError("emulator needs at least one --topic or --domain\n\(usage)")
         }
@@ -58,8 +79,8 @@ enum EmulatorCommand {
             emulator = try EventGridEmulator(
                 configuration: .init(
                     topics: topics,
-                    port: port,
-                    bearerTokens: bearerTokens,
+                    port: port ?? configuration.port,
+                    bearerTokens: configuration.bearerTokens.union(bearerTokens),
                     onAccepted: { event in io.print("event \(event.line)") }
                 )
             )

@@ -11,11 +11,19 @@ final class EmulatorCLITests: XCTestCase {
     private final class Lines: Sendable {
         let out = Mutex<[String]>([])
         let err = Mutex<[String]>([])
+        let files: [String: Data]
+
+        init(files: [String: Data] = [:]) {
+            self.files = files
+        }
 
         var io: CommandIO {
             CommandIO(
                 readStandardInput: { Data() },
-                readFile: { _ in Data() },
+                readFile: { path in
+                    guard let data = self.files[path] else { throw CocoaError(.fileNoSuchFile) }
+                    return data
+                },
                 print: { line in self.out.withLock { $0.append(line) } },
                 printError: { line in self.err.withLock { $0.append(line) } }
             )
@@ -59,6 +67,23 @@ final class EmulatorCLITests: XCTestCase {
         XCTAssertTrue(lines.out.withLock { $0 }.contains("domain shop (cloudevents): \(base)/topics/shop/api/events"))
     }
 
+    func test_emulator_configFile_andFlagsTogether() async throws {
+        let key = Data("cli-key".utf8).base64EncodedString()
+        let config = #"{"topics":[{"name":"fromfile","schema":"custom","keys":["\#(key)"]}],"bearerTokens":["file-token"]}"#
+        let lines = Lines(files: ["emu.json": Data(config.utf8)])
+        let io = lines.io
+        let task = Task {
+            await EventGridCommand.run(["emulator", "--config", "emu.json", "--topic", "fromflag:eventgrid:\(key)"], io: io)
+        }
+        let listening = try await lines.waitFor("listening on ")
+        let base = String(listening.dropFirst("listening on ".count))
+        XCTAssertTrue(lines.out.withLock { $0 }.contains("topic fromfile (custom): \(base)/topics/fromfile/api/events"))
+        XCTAssertTrue(lines.out.withLock { $0 }.contains("topic fromflag (eventgrid): \(base)/topics/fromflag/api/events"))
+        task.cancel()
+        let status = await task.value
+        XCTAssertEqual(status, 0)
+    }
+
     func test_emulator_misuse() async {
         let cases: [([String], String)] = [
             (["emulator"], "at least one --topic"),
@@ -66,11 +91,12 @@ final class EmulatorCLITests: XCTestCase {
             (["emulator", "--topic", "orders:eventgrid:a2V5", "--port", "http"], "--port"),
             (["emulator", "--topic", "orders:eventgrid:a2V5", "--topic", "orders:custom:a2V5"], "twice"),
             (["emulator", "--nope"], "unknown emulator argument"),
+            (["emulator", "--config", "missing.json"], "cannot read 'missing.json'"),
         ]
         for (arguments, expected) in cases {
             let lines = Lines()
             let status = await EventGridCommand.run(arguments, io: lines.io)
-            XCTAssertEqual(status, 2, "\(arguments)")
+            XCTAssertEqual(status, arguments.contains("missing.json") ? 1 : 2, "\(arguments)")
             let error = lines.err.withLock { $0 }.joined(separator: "\n")
             XCTAssertTrue(error.contains(expected), "\(arguments): \(error)")
         }

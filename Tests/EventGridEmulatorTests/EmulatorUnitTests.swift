@@ -190,6 +190,34 @@ final class EmulatorUnitTests: XCTestCase {
         )
     }
 
+    func test_configurationFile() throws {
+        let text = #"{"port":0,"bearerTokens":["t1"],"topics":[{"name":"orders","schema":"eventgrid","keys":["a2V5"]},{"name":"shop","schema":"CloudEvents","keys":["a2V5","b3RoZXI="],"domain":true}]}"#
+        let configuration = try EventGridEmulator.Configuration(json: Data(text.utf8))
+        XCTAssertEqual(configuration.port, 0)
+        XCTAssertEqual(configuration.bearerTokens, ["t1"])
+        XCTAssertEqual(
+            configuration.topics,
+            [
+                EmulatorTopic(name: "orders", schema: .eventGrid, keys: ["a2V5"]),
+                EmulatorTopic(name: "shop", schema: .cloudEvents, keys: ["a2V5", "b3RoZXI="], isDomain: true),
+            ]
+        )
+        let bad: [(String, String)] = [
+            ("[]", "JSON object"),
+            ("{", "not valid JSON"),
+            (#"{"topics":[],"extra":1}"#, "unknown configuration member 'extra'"),
+            (#"{"port":70000,"topics":[]}"#, "port"),
+            (#"{"topics":[{"name":"orders","schema":"xml","keys":["a2V5"]}]}"#, "schema"),
+            (#"{"topics":[{"name":"orders","schema":"custom","keys":[1]}]}"#, "keys"),
+            (#"{"topics":[{"name":"orders","schema":"custom","keys":["a2V5"],"domain":"yes"}]}"#, "domain"),
+        ]
+        for (json, expected) in bad {
+            XCTAssertThrowsError(try EventGridEmulator.Configuration(json: Data(json.utf8)), json) { error in
+                XCTAssertTrue("\(error)".contains(expected), "\(json): \(error)")
+            }
+        }
+    }
+
     // MARK: Over HTTP: faults, errors, inspection
 
     private func post(
