@@ -9,11 +9,13 @@ enum EmulatorCommand {
     static let usage = """
         usage: eventgrid emulator [--port P] --topic NAME:SCHEMA:KEY[,KEY2] [--topic …]
                                   [--domain NAME:SCHEMA:KEY] [--bearer-token TOKEN …] [--config FILE]
+                                  [--webhook TOPIC=URL …]
           SCHEMA is eventgrid, cloudevents or custom. Port 0 (the default) picks a free port.
           With one topic it is served at /api/events; every topic at /topics/NAME/api/events.
           Accepted events are listed at GET /_emulator/topics/NAME/events.
           --config FILE reads {"port":…,"bearerTokens":[…],"topics":[{"name","schema","keys","domain"}]};
           flags add to it and --port overrides it.
+          --webhook TOPIC=URL pushes TOPIC's accepted events to URL after the validation handshake.
         """
 
     static func run(_ arguments: [String], io: CommandIO) async throws {
@@ -21,6 +23,7 @@ enum EmulatorCommand {
         var configFile: String?
         var topics: [EmulatorTopic] = []
         var bearerTokens: Set<String> = []
+        var webhooks: [(topic: String, url: URL)] = []
         var index = 0
         func value(of option: String) throws -> String {
             guard index < arguments.count else { throw CommandError("option '\(option)' needs a value") }
@@ -50,6 +53,13 @@ enum EmulatorCommand {
             case "--config":
                 guard configFile == nil else { throw CommandError("option '--config' given twice") }
                 configFile = try inline ?? value(of: option)
+            case "--webhook":
+                let text = try inline ?? value(of: option)
+                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let url = URL(string: parts[1]),
+                    let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https"
+                else { throw CommandError("--webhook must be TOPIC=http(s)://… (got '\(text)')") }
+                webhooks.append((topic: parts[0], url: url))
             case "--bearer-token":
                 bearerTokens.insert(try inline ?? value(of: option))
             default:
@@ -81,7 +91,11 @@ enum EmulatorCommand {
                     topics: topics,
                     port: port ?? configuration.port,
                     bearerTokens: configuration.bearerTokens.union(bearerTokens),
-                    onAccepted: { event in io.print("event \(event.line)") }
+                    onAccepted: { event in io.print("event \(event.line)") },
+                    subscriptions: configuration.subscriptions
+                        + webhooks.enumerated().map { number, hook in
+                            EmulatorSubscription(topic: hook.topic, name: "\(hook.topic)-webhook-\(number + 1)", endpoint: hook.url)
+                        }
                 )
             )
         } catch let error as EmulatorConfigurationError {

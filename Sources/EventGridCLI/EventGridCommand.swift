@@ -59,7 +59,7 @@ public enum EventGridCommand {
                    send the JSON object or array of events in FILE (or standard input); split into
                    several requests when over the service's size limit
           emulator [--port P] --topic NAME:SCHEMA:KEY [--topic …] [--domain NAME:SCHEMA:KEY]
-                   [--bearer-token TOKEN] [--config FILE]
+                   [--bearer-token TOKEN] [--config FILE] [--webhook TOPIC=URL]
                    run the local Event Grid emulator on 127.0.0.1 until SIGINT/SIGTERM; prints
                    'listening on http://127.0.0.1:P' and one line per accepted event
           help     print this text

@@ -1,6 +1,7 @@
 import AzureCore
 import AzureEventGrid
 import EventGridCLI
+import EventGridEmulator
 import Foundation
 import Synchronization
 import XCTest
@@ -84,6 +85,43 @@ final class EmulatorCLITests: XCTestCase {
         XCTAssertEqual(status, 0)
     }
 
+    func test_emulator_webhook_receivesTheEvent() async throws {
+        let key = Data("cli-key".utf8).base64EncodedString()
+        let received = Mutex<[String]>([])
+        let webhook = LoopbackHTTPServer { request in
+            received.withLock { $0.append(request.header("aeg-event-type") ?? request.method) }
+            if request.header("aeg-event-type") == "SubscriptionValidation",
+                let code = (try? JSONValue(parsing: request.body))?.arrayValue?.first?["data"]?["validationCode"]?.stringValue
+            {
+                return .json(Data(#"{"validationResponse":"\#(code)"}"#.utf8))
+            }
+            return .empty(status: 200)
+        }
+        try webhook.start()
+        defer { webhook.stop() }
+        let lines = Lines()
+        let io = lines.io
+        let hook = webhook.baseURL.absoluteString + "/hook"
+        let task = Task {
+            await EventGridCommand.run(["emulator", "--topic", "orders:eventgrid:\(key)", "--webhook", "orders=\(hook)"], io: io)
+        }
+        let listening = try await lines.waitFor("listening on ")
+        let base = String(listening.dropFirst("listening on ".count))
+        let client = try EventGridPublisherClient(
+            endpoint: XCTUnwrap(URL(string: base + "/api/events")),
+            credential: AzureKeyCredential(key)
+        )
+        try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(10)
+        while received.withLock({ $0.count }) < 2, clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        task.cancel()
+        _ = await task.value
+        XCTAssertEqual(received.withLock { $0 }, ["SubscriptionValidation", "Notification"])
+    }
+
     func test_emulator_misuse() async {
         let cases: [([String], String)] = [
             (["emulator"], "at least one --topic"),
@@ -92,6 +130,8 @@ final class EmulatorCLITests: XCTestCase {
             (["emulator", "--topic", "orders:eventgrid:a2V5", "--topic", "orders:custom:a2V5"], "twice"),
             (["emulator", "--nope"], "unknown emulator argument"),
             (["emulator", "--config", "missing.json"], "cannot read 'missing.json'"),
+            (["emulator", "--topic", "orders:eventgrid:a2V5", "--webhook", "orders"], "--webhook must be"),
+            (["emulator", "--topic", "orders:eventgrid:a2V5", "--webhook", "other=http://127.0.0.1:9/"], "unknown topic 'other'"),
         ]
         for (arguments, expected) in cases {
             let lines = Lines()

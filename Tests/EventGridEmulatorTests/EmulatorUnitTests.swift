@@ -191,8 +191,10 @@ final class EmulatorUnitTests: XCTestCase {
     }
 
     func test_configurationFile() throws {
-        let text = #"{"port":0,"bearerTokens":["t1"],"topics":[{"name":"orders","schema":"eventgrid","keys":["a2V5"]},{"name":"shop","schema":"CloudEvents","keys":["a2V5","b3RoZXI="],"domain":true}]}"#
+        let text = #"{"port":0,"bearerTokens":["t1"],"topics":[{"name":"orders","schema":"eventgrid","keys":["a2V5"]},{"name":"shop","schema":"CloudEvents","keys":["a2V5","b3RoZXI="],"domain":true}],"subscriptions":[{"topic":"orders","name":"audit","endpoint":"http://127.0.0.1:9/hook"}]}"#
         let configuration = try EventGridEmulator.Configuration(json: Data(text.utf8))
+        XCTAssertEqual(configuration.subscriptions.map(\.name), ["audit"])
+        XCTAssertEqual(configuration.subscriptions.first?.endpoint.absoluteString, "http://127.0.0.1:9/hook")
         XCTAssertEqual(configuration.port, 0)
         XCTAssertEqual(configuration.bearerTokens, ["t1"])
         XCTAssertEqual(
@@ -210,6 +212,7 @@ final class EmulatorUnitTests: XCTestCase {
             (#"{"topics":[{"name":"orders","schema":"xml","keys":["a2V5"]}]}"#, "schema"),
             (#"{"topics":[{"name":"orders","schema":"custom","keys":[1]}]}"#, "keys"),
             (#"{"topics":[{"name":"orders","schema":"custom","keys":["a2V5"],"domain":"yes"}]}"#, "domain"),
+            (#"{"topics":[],"subscriptions":[{"topic":"orders","name":"a","endpoint":"ftp://x"}]}"#, "subscriptions[0]"),
         ]
         for (json, expected) in bad {
             XCTAssertThrowsError(try EventGridEmulator.Configuration(json: Data(json.utf8)), json) { error in

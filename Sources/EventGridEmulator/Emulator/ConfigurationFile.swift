@@ -12,6 +12,9 @@ extension EventGridEmulator.Configuration {
     ///   "topics": [
     ///     { "name": "orders", "schema": "eventgrid", "keys": ["a2V5"] },
     ///     { "name": "shop", "schema": "cloudevents", "keys": ["a2V5"], "domain": true }
+    ///   ],
+    ///   "subscriptions": [
+    ///     { "topic": "orders", "name": "audit", "endpoint": "http://127.0.0.1:9000/hook" }
     ///   ]
     /// }
     /// ```
@@ -29,7 +32,7 @@ extension EventGridEmulator.Configuration {
         guard let members = root.objectValue else {
             throw EmulatorConfigurationError("the configuration must be a JSON object with \"topics\"")
         }
-        let known: Set<String> = ["port", "bearerTokens", "topics"]
+        let known: Set<String> = ["port", "bearerTokens", "topics", "subscriptions"]
         if let unknown = members.keys.sorted().first(where: { !known.contains($0) }) {
             throw EmulatorConfigurationError("unknown configuration member '\(unknown)'")
         }
@@ -53,7 +56,24 @@ extension EventGridEmulator.Configuration {
         let topics = try topicValues.enumerated().map { index, value in
             try Self.topic(value, index: index)
         }
-        self.init(topics: topics, port: port, bearerTokens: tokens)
+        var subscriptions: [EmulatorSubscription] = []
+        if let value = members["subscriptions"] {
+            guard let list = value.arrayValue else {
+                throw EmulatorConfigurationError("\"subscriptions\" must be an array")
+            }
+            subscriptions = try list.enumerated().map { index, item in
+                guard let topic = item["topic"]?.stringValue, let name = item["name"]?.stringValue,
+                    let text = item["endpoint"]?.stringValue, let endpoint = URL(string: text),
+                    let scheme = endpoint.scheme?.lowercased(), scheme == "http" || scheme == "https"
+                else {
+                    throw EmulatorConfigurationError(
+                        "subscriptions[\(index)] needs \"topic\", \"name\" and an http(s) \"endpoint\""
+                    )
+                }
+                return EmulatorSubscription(topic: topic, name: name, endpoint: endpoint)
+            }
+        }
+        self.init(topics: topics, port: port, bearerTokens: tokens, subscriptions: subscriptions)
     }
 
     private static func topic(_ value: JSONValue, index: Int) throws -> EmulatorTopic {

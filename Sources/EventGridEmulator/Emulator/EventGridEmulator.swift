@@ -44,6 +44,8 @@ public final class EventGridEmulator: Sendable {
         /// Called with each accepted event, in order, on the server's threads (it may read the
         /// emulator, e.g. ``EventGridEmulator/events(topic:)``).
         public var onAccepted: (@Sendable (AcceptedEvent) -> Void)?
+        /// Webhook subscriptions: accepted events are pushed to them (see ``EmulatorSubscription``).
+        public var subscriptions: [EmulatorSubscription]
 
         /// Creates a configuration.
         /// - Parameters:
@@ -53,13 +55,15 @@ public final class EventGridEmulator: Sendable {
         ///   - maxRequestBytes: The request size limit.
         ///   - now: The clock for SAS expiry.
         ///   - onAccepted: Called with each accepted event.
+        ///   - subscriptions: Webhook subscriptions.
         public init(
             topics: [EmulatorTopic],
             port: UInt16 = 0,
             bearerTokens: Set<String> = [],
             maxRequestBytes: Int = 1_536_000,
             now: @escaping @Sendable () -> Date = { Date() },
-            onAccepted: (@Sendable (AcceptedEvent) -> Void)? = nil
+            onAccepted: (@Sendable (AcceptedEvent) -> Void)? = nil,
+            subscriptions: [EmulatorSubscription] = []
         ) {
             self.topics = topics
             self.port = port
@@ -67,6 +71,7 @@ public final class EventGridEmulator: Sendable {
             self.maxRequestBytes = maxRequestBytes
             self.now = now
             self.onAccepted = onAccepted
+            self.subscriptions = subscriptions
         }
     }
 
@@ -89,6 +94,17 @@ public final class EventGridEmulator: Sendable {
             try topic.check()
             guard seen.insert(topic.name.lowercased()).inserted else {
                 throw EmulatorConfigurationError("topic name '\(topic.name)' is given twice")
+            }
+        }
+        var subscriptionNames: Set<String> = []
+        for subscription in configuration.subscriptions {
+            guard seen.contains(subscription.topic.lowercased()) else {
+                throw EmulatorConfigurationError(
+                    "subscription '\(subscription.name)' names an unknown topic '\(subscription.topic)'"
+                )
+            }
+            guard subscriptionNames.insert(subscription.name.lowercased()).inserted, !subscription.name.isEmpty else {
+                throw EmulatorConfigurationError("subscription name '\(subscription.name)' is empty or given twice")
             }
         }
         let core = EmulatorCore(configuration: configuration)
@@ -180,12 +196,33 @@ public final class EventGridEmulator: Sendable {
     public func clearFaults() {
         core.clearFaults()
     }
+
+    /// What happened to a webhook subscription's deliveries so far; `nil` for an unknown name.
+    /// - Parameter subscription: The subscription name (any case).
+    public func deliveryStatus(subscription: String) -> EmulatorDeliveryStatus? {
+        core.deliverers.first { $0.subscription.name.lowercased() == subscription.lowercased() }?.status
+    }
+
+    /// Waits until every accepted event was delivered or given up on, or until `timeout`.
+    /// - Parameter timeout: The longest wait.
+    /// - Returns: Whether every subscription is idle.
+    public func waitForDeliveries(timeout: Duration = .seconds(10)) async -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            if core.deliverers.allSatisfy(\.isIdle) { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return core.deliverers.allSatisfy(\.isIdle)
+    }
 }
 
 /// The emulator's state and request handling, shared with the server's handler.
 final class EmulatorCore: Sendable {
     let configuration: EventGridEmulator.Configuration
     private let topicsByName: [String: EmulatorTopic]
+    /// One per webhook subscription.
+    let deliverers: [WebhookDeliverer]
     private let state = Locked(State())
     private let notification = Locked(())
 
@@ -201,6 +238,12 @@ final class EmulatorCore: Sendable {
         var byName: [String: EmulatorTopic] = [:]
         for topic in configuration.topics { byName[topic.name.lowercased()] = topic }
         topicsByName = byName
+        let transport = URLSessionTransport()
+        deliverers = configuration.subscriptions.compactMap { subscription in
+            byName[subscription.topic.lowercased()].map {
+                WebhookDeliverer(subscription: subscription, topic: $0, transport: transport)
+            }
+        }
     }
 
     func topic(named name: String) -> EmulatorTopic? {
@@ -398,6 +441,9 @@ final class EmulatorCore: Sendable {
             }
             if let onAccepted = configuration.onAccepted {
                 accepted.forEach(onAccepted)
+            }
+            for deliverer in deliverers where deliverer.subscription.topic.lowercased() == topic.name.lowercased() {
+                deliverer.enqueue(events)
             }
         }
         return ServerResponse(status: 200)
