@@ -324,7 +324,7 @@ final class EmulatorEndToEndTests: XCTestCase {
 
     func test_tryTimeout_givesATimeoutError() async throws {
         let emulator = try start()
-        emulator.inject(.delay(.milliseconds(1200)), topic: "orders")
+        emulator.inject(.delay(.milliseconds(2000)), topic: "orders")
         let client = try client(
             emulator,
             topic: "orders",
@@ -333,16 +333,17 @@ final class EmulatorEndToEndTests: XCTestCase {
         let started = Date()
         let error = await serviceError { try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 1)) }
         XCTAssertEqual(error?.kind, .timeout)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 1.1)
+        // Well before the 2 s answer, with room for a loaded machine.
+        XCTAssertLessThan(Date().timeIntervalSince(started), 1.8)
     }
 
     func test_tryTimeout_thenRetrySucceeds_noDuplicateBeyondTheRetries() async throws {
         let emulator = try start()
-        emulator.inject(.delay(.milliseconds(1500)), topic: "orders")
+        emulator.inject(.delay(.milliseconds(2500)), topic: "orders")
         let client = try client(
             emulator,
             topic: "orders",
-            options: options(retry: RetryOptions(maxRetries: 2, tryTimeout: .milliseconds(600)))
+            options: options(retry: RetryOptions(maxRetries: 3, tryTimeout: .milliseconds(1000)))
         )
         let event = EventGridEvent(subject: "s", eventType: "t", data: 1)
         try await client.send(event)
@@ -354,7 +355,7 @@ final class EmulatorEndToEndTests: XCTestCase {
         XCTAssertTrue(ids.allSatisfy { $0 == event.id }, "\(ids)")
         XCTAssertGreaterThanOrEqual(ids.count, 1)
         XCTAssertLessThanOrEqual(ids.count, tries)
-        XCTAssertLessThanOrEqual(tries, 3)
+        XCTAssertLessThanOrEqual(tries, 4)
     }
 
     func test_cancellation_givesACancelledError() async throws {
