@@ -83,6 +83,11 @@ def main():
     got = accepted(base, "cetopic")
     check([e["id"] for e in got] == [json_event.id, binary_event.id, sas_cloud.id], "CloudEvents (JSON, binary, SAS) accepted in order")
     check(got[1].get("data_base64") == "AAH/", "binary CloudEvent arrives as data_base64")
+    with urllib.request.urlopen("%s/_emulator/topics/cetopic/accepted" % base, timeout=10) as response:
+        records = json.loads(response.read())
+    check([r.get("channelName") for r in records] == ["partner-channel", "partner-channel", None], "aeg-channel-name recorded")
+    check(records[0].get("contentType", "").startswith("application/cloudevents-batch+json"), "CloudEvents sent as cloudevents-batch+json")
+    check([r["authMethod"] for r in records] == ["key", "key", "sas"], "auth methods recorded (key, key, sas)")
 
     # Custom schema.
     custom = EventGridPublisherClient(endpoint(base, "custom"), AzureKeyCredential(key))

@@ -358,6 +358,14 @@ final class EmulatorUnitTests: XCTestCase {
         XCTAssertEqual(status, 200)
         XCTAssertEqual(body, [["n": 1], ["n": 2]])
         do { let answer = try await post(emulator, path: "/_emulator/topics", query: "", method: "GET"); XCTAssertEqual(answer.2, ["alpha", "beta"]) }
+        do {
+            let answer = try await post(emulator, path: "/_emulator/topics/alpha/accepted", query: "", method: "GET")
+            let records = try XCTUnwrap(answer.2?.arrayValue)
+            XCTAssertEqual(records.map { $0["event"] }, [["n": 1], ["n": 2]])
+            XCTAssertEqual(records.first?["authMethod"], "key")
+            XCTAssertEqual(records.first?["contentType"], "application/json")
+            XCTAssertNotNil(records.first?["requestId"]?.stringValue)
+        }
         do { let answer = try await post(emulator, path: "/_emulator/topics/alpha/events", query: "", method: "DELETE"); XCTAssertEqual(answer.0, 204) }
         do { let answer = try await post(emulator, path: "/_emulator/topics/alpha/events", query: "", method: "GET"); XCTAssertEqual(answer.2, []) }
         do { let answer = try await post(emulator, path: "/_emulator/topics/zeta/events", query: "", method: "GET"); XCTAssertEqual(answer.0, 404) }

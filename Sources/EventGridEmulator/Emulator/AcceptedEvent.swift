@@ -58,6 +58,24 @@ public struct AcceptedEvent: Sendable, Hashable {
     /// The event's `id`, when it has a string one.
     public var id: String? { event["id"]?.stringValue }
 
+    /// The record as JSON, for `GET /_emulator/topics/<name>/accepted`: `event`, `topic`,
+    /// `requestId`, `authMethod`, `receivedAt`, and `contentType`, `channelName`,
+    /// `clientRequestId`, `userAgent` when present.
+    public var jsonRecord: JSONValue {
+        var members: [String: JSONValue] = [
+            "event": event,
+            "topic": .string(topic),
+            "requestId": .string(requestID),
+            "authMethod": .string(authMethod.rawValue),
+            "receivedAt": .string(RFC3339.string(from: receivedAt)),
+        ]
+        if let contentType { members["contentType"] = .string(contentType) }
+        if let channelName { members["channelName"] = .string(channelName) }
+        if let clientRequestID { members["clientRequestId"] = .string(clientRequestID) }
+        if let userAgent { members["userAgent"] = .string(userAgent) }
+        return .object(members)
+    }
+
     /// One line for logs: `<topic> [<auth>] <event as compact JSON with sorted keys>`.
     public var line: String {
         "\(topic) [\(authMethod.rawValue)\(channelName.map { ", channel \($0)" } ?? "")] \(EmulatorJSON.compact(event))"

@@ -472,13 +472,22 @@ final class EmulatorCore: Sendable {
     // MARK: Inspection
 
     /// `GET /_emulator/topics` (names), `GET /_emulator/topics/<name>/events` (accepted events,
-    /// a JSON array), `DELETE /_emulator/topics/<name>/events` (forget them).
+    /// a JSON array), `GET /_emulator/topics/<name>/accepted` (each event with the request
+    /// details that mattered), `DELETE /_emulator/topics/<name>/events` (forget them).
     private func inspect(_ request: ServerRequest, requestID: String, host: String) -> ServerResponse {
         let parts = request.path.split(separator: "/").map(String.init)
         let idHeader = (name: "x-ms-request-id", value: requestID)
         if parts == ["_emulator", "topics"], request.method == "GET" {
             let names = configuration.topics.map { JSONValue.string($0.name) }
             var response = ServerResponse.json(EmulatorJSON.encode(JSONValue.array(names)))
+            response.headers.append(idHeader)
+            return response
+        }
+        if parts.count == 4, parts[0] == "_emulator", parts[1] == "topics", parts[3] == "accepted",
+            request.method == "GET", let topic = topic(named: parts[2])
+        {
+            let records = self.events(topic: topic.name).map(\.jsonRecord)
+            var response = ServerResponse.json(EmulatorJSON.encode(JSONValue.array(records)))
             response.headers.append(idHeader)
             return response
         }
