@@ -2,8 +2,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 
-.PHONY: all deps build generate check-generated test ci python-deps python-vectors bench clean \
-	api api-check api-breaking test-api-tooling docs lint format
+.PHONY: all deps build generate check-generated test ci python-deps python-vectors python-conformance demo bench \
+	clean api api-check api-breaking test-api-tooling docs lint format
 
 all: generate
 
@@ -70,6 +70,14 @@ python-vectors: python-deps
 ## Benchmarks against the Python SDK, release build (see README "Performance").
 bench: deps python-deps
 	@scripts/bench.sh
+
+## The demo: start the local emulator, publish all three schemas with key and SAS, show them.
+demo:
+	@scripts/demo.sh
+
+## The Python SDK publishes to the local emulator; accepted and rejected like the service.
+python-conformance: deps python-deps
+	@scripts/python-against-emulator.sh
 
 clean:
 	rm -rf .build

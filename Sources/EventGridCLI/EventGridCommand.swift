@@ -61,6 +61,10 @@ public enum EventGridCommand {
           decode   [FILE|-]
                    read delivered events (a JSON object or array, either schema) and print them
                    as JSON with their typed system-event data
+          emulator [--port P] --topic NAME:SCHEMA:KEY [--topic …] [--domain NAME:SCHEMA:KEY]
+                   [--bearer-token TOKEN] [--config FILE] [--webhook TOPIC=URL]
+                   run the local Event Grid emulator on 127.0.0.1 until SIGINT/SIGTERM; prints
+                   'listening on http://127.0.0.1:P' and one line per accepted event
           help     print this text
 
         Run 'eventgrid <command> --help' for one command.
@@ -99,6 +103,8 @@ public enum EventGridCommand {
                 try await PublishCommand.run(rest, io: io)
             case "decode":
                 try DecodeCommand.run(rest, io: io)
+            case "emulator":
+                try await EmulatorCommand.run(rest, io: io)
             default:
                 throw CommandError("unknown command '\(command)'; run 'eventgrid --help'")
             }
