@@ -254,25 +254,22 @@ public final class EventGridPublisherClient: Sendable {
         PipelineContext(operationName: "EventGridPublisherClient.send")
     }
 
-    private func publish<Model: Encodable & Sendable>(
+    private func publish<Model: JSONWritable & Sendable>(
         _ models: [Model],
         splitting: Splitting,
         describe: (Int) -> String,
         send: ([Model]) async throws -> Void
     ) async throws {
-        let encoder = JSONCoding.makeEncoder()
         var sizes: [Int] = []
         sizes.reserveCapacity(models.count)
+        var writer = JSONWriter(capacity: 4096)
         for (index, model) in models.enumerated() {
-            do {
-                sizes.append(try encoder.encode(model).count)
-            } catch {
-                throw AzureError(
-                    kind: .serialization,
-                    message: "\(describe(index)) could not be encoded: \(error)",
-                    underlyingError: error
-                )
+            writer.removeAll()
+            model.writeJSON(to: &writer)
+            if let invalid = writer.invalidValue {
+                throw AzureError(kind: .serialization, message: "\(describe(index)) could not be encoded: \(invalid)")
             }
+            sizes.append(writer.bytes.count)
         }
         let ranges = try planner.plan(sizes: sizes, split: splitting == .automatic, describe: describe)
         try await SendPlanner.run(ranges) { range in

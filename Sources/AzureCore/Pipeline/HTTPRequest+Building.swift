@@ -18,7 +18,8 @@ extension HTTPRequest {
     /// The URL is `baseURL` (any path prefix kept, a trailing `/` dropped) followed by `path`
     /// with its `{name}` placeholders replaced by percent-encoded `pathParameters`, then the
     /// query items whose value is not `nil`, percent-encoded, in order. Headers whose value is
-    /// `nil` are left out. `jsonBody` is encoded with ``JSONCoding/makeEncoder()``; a content
+    /// `nil` are left out. `jsonBody` is written by ``JSONWriter`` when it is ``JSONWritable``
+    /// (the fast path), else encoded with ``JSONCoding/makeEncoder()``; a content
     /// type without parameters gets `; charset=utf-8`.
     /// - Parameters:
     ///   - method: The method.
@@ -78,7 +79,15 @@ extension HTTPRequest {
             if let value { fields[name] = value }
         }
         var body: Data?
-        if let jsonBody {
+        if let writable = jsonBody as? any JSONWritable {
+            var writer = JSONWriter()
+            writable.writeJSON(to: &writer)
+            if let invalid = writer.invalidValue {
+                throw AzureError(kind: .serialization, message: "could not encode the request body: \(invalid)")
+            }
+            body = writer.data
+            if let contentType { fields["Content-Type"] = jsonContentType(contentType) }
+        } else if let jsonBody {
             do {
                 body = try JSONCoding.makeEncoder().encode(jsonBody)
             } catch {
