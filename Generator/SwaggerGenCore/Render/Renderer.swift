@@ -81,6 +81,9 @@ public struct SwiftRenderer: SwiftRendering {
             return lines
         case .enumCase(let name, let rawValue):
             return [prefix + "case " + name + (rawValue.map { " = " + stringLiteral($0) } ?? "")]
+        case .associatedCase(let doc, let name, let values):
+            let list = values.map { ($0.label.map { $0 + ": " } ?? "") + render($0.type) }.joined(separator: ", ")
+            return renderDoc(doc, indent: indent) + [prefix + "case " + name + (values.isEmpty ? "" : "(" + list + ")")]
         case .typeAlias(let doc, let access, let name, let target):
             return renderDoc(doc, indent: indent) + [prefix + accessPrefix(access) + "typealias " + name + " = " + render(target)]
         case .property(let property):
@@ -115,6 +118,7 @@ public struct SwiftRenderer: SwiftRendering {
     func needsBlankLine(between previous: Decl, and next: Decl) -> Bool {
         switch (previous, next) {
         case (.enumCase, .enumCase): return false
+        case (.associatedCase, .associatedCase(let doc, _, _)): return doc != nil
         case (.property(let a), .property(let b)):
             return a.accessors != nil || b.accessors != nil || a.isStatic != b.isStatic
         default: return true
@@ -178,6 +182,13 @@ public struct SwiftRenderer: SwiftRendering {
             var head = prefix + "for " + pattern + " in " + render(sequence)
             if let condition { head += " where " + render(condition) }
             return [head + " {"] + body.flatMap { render($0, indent: indent + 1) } + [prefix + "}"]
+        case .switchOver(let subject, let cases):
+            var lines = [prefix + "switch " + render(subject) + " {"]
+            for item in cases {
+                lines.append(prefix + (item.pattern.map { "case " + $0 + ":" } ?? "default:"))
+                lines += item.body.flatMap { render($0, indent: indent + 1) }
+            }
+            return lines + [prefix + "}"]
         }
     }
 
