@@ -3139,7 +3139,14 @@ public struct AcsEmailDeliveryReportStatus: AzureCore.ExtensibleStringEnum {
     /// Wire value `Suppressed`.
     public static let suppressed = AcsEmailDeliveryReportStatus(rawValue: "Suppressed")
     /// The values the spec names, in spec order.
-    public static let knownValues: [AcsEmailDeliveryReportStatus] = [.bounced, .delivered, .failed, .filteredSpam, .quarantined, .suppressed]
+    public static let knownValues: [AcsEmailDeliveryReportStatus] = [
+        .bounced,
+        .delivered,
+        .failed,
+        .filteredSpam,
+        .quarantined,
+        .suppressed,
+    ]
 }
 
 /// The ACS email delivery report status details, nested in
@@ -3895,7 +3902,14 @@ public struct AcsMessageDeliveryStatus: AzureCore.ExtensibleStringEnum {
     /// Wire value `unknown`.
     public static let unknown = AcsMessageDeliveryStatus(rawValue: "unknown")
     /// The values the spec names, in spec order.
-    public static let knownValues: [AcsMessageDeliveryStatus] = [.read, .delivered, .failed, .sent, .warning, .unknown]
+    public static let knownValues: [AcsMessageDeliveryStatus] = [
+        .read,
+        .delivered,
+        .failed,
+        .sent,
+        .warning,
+        .unknown,
+    ]
 }
 
 /// Data of the `Microsoft.Communication.AdvancedMessageDeliveryStatusUpdated` event.
@@ -6643,7 +6657,20 @@ public struct AcsRouterJobStatus: AzureCore.ExtensibleStringEnum {
     /// Wire value `WaitingForActivation`.
     public static let waitingForActivation = AcsRouterJobStatus(rawValue: "WaitingForActivation")
     /// The values the spec names, in spec order.
-    public static let knownValues: [AcsRouterJobStatus] = [.pendingClassification, .queued, .assigned, .completed, .closed, .cancelled, .classificationFailed, .created, .pendingSchedule, .scheduled, .scheduleFailed, .waitingForActivation]
+    public static let knownValues: [AcsRouterJobStatus] = [
+        .pendingClassification,
+        .queued,
+        .assigned,
+        .completed,
+        .closed,
+        .cancelled,
+        .classificationFailed,
+        .created,
+        .pendingSchedule,
+        .scheduled,
+        .scheduleFailed,
+        .waitingForActivation,
+    ]
 }
 
 /// Data of the `Microsoft.Communication.RouterJobUnassigned` event.
@@ -7119,7 +7146,14 @@ public struct AcsRouterLabelOperator: AzureCore.ExtensibleStringEnum {
     /// Wire value `LessThanOrEqual`.
     public static let lessThanOrEqual = AcsRouterLabelOperator(rawValue: "LessThanOrEqual")
     /// The values the spec names, in spec order.
-    public static let knownValues: [AcsRouterLabelOperator] = [.equal, .notEqual, .greater, .less, .greaterThanOrEqual, .lessThanOrEqual]
+    public static let knownValues: [AcsRouterLabelOperator] = [
+        .equal,
+        .notEqual,
+        .greater,
+        .less,
+        .greaterThanOrEqual,
+        .lessThanOrEqual,
+    ]
 }
 
 /// The ACS router queue details, nested in 3 models.
@@ -7226,7 +7260,14 @@ public struct AcsRouterUpdatedWorkerProperty: AzureCore.ExtensibleStringEnum {
         rawValue: "ChannelConfigurations"
     )
     /// The values the spec names, in spec order.
-    public static let knownValues: [AcsRouterUpdatedWorkerProperty] = [.availableForOffers, .totalCapacity, .queueAssignments, .labels, .tags, .channelConfigurations]
+    public static let knownValues: [AcsRouterUpdatedWorkerProperty] = [
+        .availableForOffers,
+        .totalCapacity,
+        .queueAssignments,
+        .labels,
+        .tags,
+        .channelConfigurations,
+    ]
 }
 
 /// Data of the `Microsoft.Communication.RouterWorkerDeleted` event.
@@ -9080,7 +9121,12 @@ public struct CommunicationIdentifierModelKind: AzureCore.ExtensibleStringEnum {
         rawValue: "microsoftTeamsUser"
     )
     /// The values the spec names, in spec order.
-    public static let knownValues: [CommunicationIdentifierModelKind] = [.unknown, .communicationUser, .phoneNumber, .microsoftTeamsUser]
+    public static let knownValues: [CommunicationIdentifierModelKind] = [
+        .unknown,
+        .communicationUser,
+        .phoneNumber,
+        .microsoftTeamsUser,
+    ]
 }
 
 /// The communication user identifier model, nested in `CommunicationIdentifierModel`.

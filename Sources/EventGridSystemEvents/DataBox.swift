@@ -246,5 +246,9 @@ public struct DataBoxStageName: AzureCore.ExtensibleStringEnum {
     /// Wire value `OrderCompleted`.
     public static let orderCompleted = DataBoxStageName(rawValue: "OrderCompleted")
     /// The values the spec names, in spec order.
-    public static let knownValues: [DataBoxStageName] = [.copyStarted, .copyCompleted, .orderCompleted]
+    public static let knownValues: [DataBoxStageName] = [
+        .copyStarted,
+        .copyCompleted,
+        .orderCompleted,
+    ]
 }

@@ -265,7 +265,19 @@ public struct EventGridMQTTClientDisconnectionReason: AzureCore.ExtensibleString
         rawValue: "SessionTakenOver"
     )
     /// The values the spec names, in spec order.
-    public static let knownValues: [EventGridMQTTClientDisconnectionReason] = [.clientAuthenticationError, .clientAuthorizationError, .clientError, .clientInitiatedDisconnect, .connectionLost, .ipForbidden, .quotaExceeded, .serverError, .serverInitiatedDisconnect, .sessionOverflow, .sessionTakenOver]
+    public static let knownValues: [EventGridMQTTClientDisconnectionReason] = [
+        .clientAuthenticationError,
+        .clientAuthorizationError,
+        .clientError,
+        .clientInitiatedDisconnect,
+        .connectionLost,
+        .ipForbidden,
+        .quotaExceeded,
+        .serverError,
+        .serverInitiatedDisconnect,
+        .sessionOverflow,
+        .sessionTakenOver,
+    ]
 }
 
 /// Fields shared by the data of 4 `Microsoft.EventGrid` events.

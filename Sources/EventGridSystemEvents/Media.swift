@@ -282,7 +282,14 @@ public struct MediaJobErrorCategory: AzureCore.ExtensibleStringEnum {
     /// Wire value `Account`.
     public static let account = MediaJobErrorCategory(rawValue: "Account")
     /// The values the spec names, in spec order.
-    public static let knownValues: [MediaJobErrorCategory] = [.service, .download, .upload, .configuration, .content, .account]
+    public static let knownValues: [MediaJobErrorCategory] = [
+        .service,
+        .download,
+        .upload,
+        .configuration,
+        .content,
+        .account,
+    ]
 }
 
 /// Known values for the media job error code (extensible string enum).
@@ -325,7 +332,18 @@ public struct MediaJobErrorCode: AzureCore.ExtensibleStringEnum {
     /// Wire value `IdentityUnsupported`.
     public static let identityUnsupported = MediaJobErrorCode(rawValue: "IdentityUnsupported")
     /// The values the spec names, in spec order.
-    public static let knownValues: [MediaJobErrorCode] = [.serviceError, .serviceTransientError, .downloadNotAccessible, .downloadTransientError, .uploadNotAccessible, .uploadTransientError, .configurationUnsupported, .contentMalformed, .contentUnsupported, .identityUnsupported]
+    public static let knownValues: [MediaJobErrorCode] = [
+        .serviceError,
+        .serviceTransientError,
+        .downloadNotAccessible,
+        .downloadTransientError,
+        .uploadNotAccessible,
+        .uploadTransientError,
+        .configurationUnsupported,
+        .contentMalformed,
+        .contentUnsupported,
+        .identityUnsupported,
+    ]
 }
 
 /// The media job error detail, nested in `MediaJobError`.
@@ -1622,7 +1640,15 @@ public struct MediaJobState: AzureCore.ExtensibleStringEnum {
     /// Wire value `Scheduled`.
     public static let scheduled = MediaJobState(rawValue: "Scheduled")
     /// The values the spec names, in spec order.
-    public static let knownValues: [MediaJobState] = [.canceled, .canceling, .error, .finished, .processing, .queued, .scheduled]
+    public static let knownValues: [MediaJobState] = [
+        .canceled,
+        .canceling,
+        .error,
+        .finished,
+        .processing,
+        .queued,
+        .scheduled,
+    ]
 }
 
 /// Data of the `Microsoft.Media.JobStateChange` event.

@@ -32,7 +32,14 @@ public struct AppAction: AzureCore.ExtensibleStringEnum {
     /// Wire value `Failed`.
     public static let failed = AppAction(rawValue: "Failed")
     /// The values the spec names, in spec order.
-    public static let knownValues: [AppAction] = [.restarted, .stopped, .changedAppSettings, .started, .completed, .failed]
+    public static let knownValues: [AppAction] = [
+        .restarted,
+        .stopped,
+        .changedAppSettings,
+        .started,
+        .completed,
+        .failed,
+    ]
 }
 
 /// The app event type detail, nested in 12 models.

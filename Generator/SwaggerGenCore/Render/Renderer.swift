@@ -210,6 +210,17 @@ public struct SwiftRenderer: SwiftRendering {
                 break
             }
         }
+        if keywords.isEmpty {
+            switch inner {
+            case .array(let elements) where !elements.isEmpty:
+                return [head + "["] + elements.map { pad(indent + 1) + render($0) + "," } + [pad(indent) + "]" + suffix]
+            case .dictionary(let entries) where !entries.isEmpty:
+                return [head + "["]
+                    + entries.map { pad(indent + 1) + render($0.key) + ": " + render($0.value) + "," }
+                    + [pad(indent) + "]" + suffix]
+            default: break
+            }
+        }
         guard case .call(let callee, let arguments, let closure) = inner, !arguments.isEmpty else { return [single] }
         var lines = [head + keywords + render(callee) + "("]
         for (index, argument) in arguments.enumerated() {
