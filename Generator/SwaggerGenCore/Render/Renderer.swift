@@ -354,13 +354,23 @@ public struct SwiftRenderer: SwiftRendering {
     func wrap(_ words: [String], first: String, rest: String) -> [String] {
         var lines: [String] = []
         var current = first
+        // Character counts are kept as numbers: `String.count` walks the whole string.
+        var currentCount = first.count
+        let restCount = rest.count
         var currentHasWord = false
         for word in words {
-            if currentHasWord && current.count + 1 + word.count > width {
+            let wordCount = word.count
+            if currentHasWord && currentCount + 1 + wordCount > width {
                 lines.append(current)
                 current = rest + word
+                currentCount = restCount + wordCount
             } else {
-                current += (currentHasWord ? " " : "") + word
+                if currentHasWord {
+                    current += " "
+                    currentCount += 1
+                }
+                current += word
+                currentCount += wordCount
             }
             currentHasWord = true
         }
