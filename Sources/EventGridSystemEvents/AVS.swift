@@ -52,7 +52,7 @@ public struct AvsClusterCreatedEventData: Codable, Hashable, Sendable, AzureCore
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case addedHostNames = "addedHostNames"
         case removedHostNames = "removedHostNames"
@@ -138,7 +138,7 @@ public struct AvsClusterDeletedEventData: Codable, Hashable, Sendable, AzureCore
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case addedHostNames = "addedHostNames"
         case removedHostNames = "removedHostNames"
@@ -219,7 +219,7 @@ public struct AvsClusterEventData: Codable, Hashable, Sendable, AzureCore.Tolera
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case addedHostNames = "addedHostNames"
         case removedHostNames = "removedHostNames"
@@ -312,7 +312,7 @@ public struct AvsClusterFailedEventData: Codable, Hashable, Sendable, AzureCore.
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case addedHostNames = "addedHostNames"
         case removedHostNames = "removedHostNames"
@@ -401,7 +401,7 @@ public struct AvsClusterUpdatedEventData: Codable, Hashable, Sendable, AzureCore
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case addedHostNames = "addedHostNames"
         case removedHostNames = "removedHostNames"
@@ -488,7 +488,7 @@ public struct AvsClusterUpdatingEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case addedHostNames = "addedHostNames"
         case removedHostNames = "removedHostNames"
@@ -545,7 +545,7 @@ public struct AvsPrivateCloudEventData: Codable, Hashable, Sendable, AzureCore.T
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
     }
 
@@ -602,7 +602,7 @@ public struct AvsPrivateCloudFailedEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case failureMessage = "failureMessage"
     }
@@ -655,7 +655,7 @@ public struct AvsPrivateCloudUpdatedEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
     }
 
@@ -705,7 +705,7 @@ public struct AvsPrivateCloudUpdatingEventData: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
     }
 
@@ -772,7 +772,7 @@ public struct AvsScriptExecutionCancelledEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case cmdletId = "cmdletId"
         case output = "output"
@@ -840,7 +840,7 @@ public struct AvsScriptExecutionEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case cmdletId = "cmdletId"
         case output = "output"
@@ -920,7 +920,7 @@ public struct AvsScriptExecutionFailedEventData: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case cmdletId = "cmdletId"
         case output = "output"
@@ -1003,7 +1003,7 @@ public struct AvsScriptExecutionFinishedEventData: Codable, Hashable, Sendable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case cmdletId = "cmdletId"
         case output = "output"
@@ -1082,7 +1082,7 @@ public struct AvsScriptExecutionStartedEventData: Codable, Hashable, Sendable, A
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case operationId = "operationId"
         case cmdletId = "cmdletId"
         case output = "output"

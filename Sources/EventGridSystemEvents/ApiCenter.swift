@@ -46,7 +46,7 @@ public struct ApiCenterApiDefinitionAddedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case title = "title"
         case description = "description"
         case specification = "specification"
@@ -124,7 +124,7 @@ public struct ApiCenterApiDefinitionUpdatedEventData: Codable, Hashable, Sendabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case title = "title"
         case description = "description"
         case specification = "specification"
@@ -185,7 +185,7 @@ public struct ApiCenterApiSpecification: Codable, Hashable, Sendable, AzureCore.
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case name = "name"
         case version = "version"
     }

@@ -28,7 +28,7 @@ public struct ApiManagementApiCreatedEventData: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -78,7 +78,7 @@ public struct ApiManagementApiDeletedEventData: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -129,7 +129,7 @@ public struct ApiManagementApiReleaseCreatedEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -180,7 +180,7 @@ public struct ApiManagementApiReleaseDeletedEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -231,7 +231,7 @@ public struct ApiManagementApiReleaseUpdatedEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -281,7 +281,7 @@ public struct ApiManagementApiUpdatedEventData: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -331,7 +331,7 @@ public struct ApiManagementGatewayApiAddedEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -382,7 +382,7 @@ public struct ApiManagementGatewayApiRemovedEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -433,7 +433,7 @@ public struct ApiManagementGatewayCertificateAuthorityCreatedEventData: Codable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -484,7 +484,7 @@ public struct ApiManagementGatewayCertificateAuthorityDeletedEventData: Codable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -535,7 +535,7 @@ public struct ApiManagementGatewayCertificateAuthorityUpdatedEventData: Codable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -585,7 +585,7 @@ public struct ApiManagementGatewayCreatedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -635,7 +635,7 @@ public struct ApiManagementGatewayDeletedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -686,7 +686,7 @@ public struct ApiManagementGatewayHostnameConfigurationCreatedEventData: Codable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -737,7 +737,7 @@ public struct ApiManagementGatewayHostnameConfigurationDeletedEventData: Codable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -788,7 +788,7 @@ public struct ApiManagementGatewayHostnameConfigurationUpdatedEventData: Codable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -838,7 +838,7 @@ public struct ApiManagementGatewayUpdatedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -888,7 +888,7 @@ public struct ApiManagementProductCreatedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -938,7 +938,7 @@ public struct ApiManagementProductDeletedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -988,7 +988,7 @@ public struct ApiManagementProductUpdatedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -1039,7 +1039,7 @@ public struct ApiManagementSubscriptionCreatedEventData: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -1090,7 +1090,7 @@ public struct ApiManagementSubscriptionDeletedEventData: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -1141,7 +1141,7 @@ public struct ApiManagementSubscriptionUpdatedEventData: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -1191,7 +1191,7 @@ public struct ApiManagementUserCreatedEventData: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -1241,7 +1241,7 @@ public struct ApiManagementUserDeletedEventData: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 
@@ -1291,7 +1291,7 @@ public struct ApiManagementUserUpdatedEventData: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceUri = "resourceUri"
     }
 

@@ -53,7 +53,7 @@ public struct AppConfigurationKeyValueDeletedEventData: Codable, Hashable, Senda
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case key = "key"
         case label = "label"
         case etag = "etag"
@@ -137,7 +137,7 @@ public struct AppConfigurationKeyValueModifiedEventData: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case key = "key"
         case label = "label"
         case etag = "etag"
@@ -214,7 +214,7 @@ public struct AppConfigurationSnapshotCreatedEventData: Codable, Hashable, Senda
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case name = "name"
         case etag = "etag"
         case syncToken = "syncToken"
@@ -282,7 +282,7 @@ public struct AppConfigurationSnapshotEventData: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case name = "name"
         case etag = "etag"
         case syncToken = "syncToken"
@@ -356,7 +356,7 @@ public struct AppConfigurationSnapshotModifiedEventData: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case name = "name"
         case etag = "etag"
         case syncToken = "syncToken"

@@ -46,7 +46,7 @@ public struct RedisExportRDBCompletedEventData: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case timestamp = "timestamp"
         case name = "name"
         case status = "status"
@@ -119,7 +119,7 @@ public struct RedisImportRDBCompletedEventData: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case timestamp = "timestamp"
         case name = "name"
         case status = "status"
@@ -192,7 +192,7 @@ public struct RedisPatchingCompletedEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case timestamp = "timestamp"
         case name = "name"
         case status = "status"
@@ -265,7 +265,7 @@ public struct RedisScalingCompletedEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case timestamp = "timestamp"
         case name = "name"
         case status = "status"

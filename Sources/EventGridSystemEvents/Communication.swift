@@ -43,7 +43,7 @@ public struct AcsChatEventBaseProperties: Codable, Hashable, Sendable, AzureCore
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
         case transactionId = "transactionId"
         case threadId = "threadId"
@@ -107,7 +107,7 @@ public struct AcsChatEventInThreadBaseProperties: Codable, Hashable, Sendable, A
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case transactionId = "transactionId"
         case threadId = "threadId"
     }
@@ -230,7 +230,7 @@ public struct AcsChatMessageDeletedEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
         case transactionId = "transactionId"
         case threadId = "threadId"
@@ -383,7 +383,7 @@ public struct AcsChatMessageDeletedInThreadEventData: Codable, Hashable, Sendabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case transactionId = "transactionId"
         case threadId = "threadId"
         case messageId = "messageId"
@@ -547,7 +547,7 @@ public struct AcsChatMessageEditedEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
         case transactionId = "transactionId"
         case threadId = "threadId"
@@ -719,7 +719,7 @@ public struct AcsChatMessageEditedInThreadEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case transactionId = "transactionId"
         case threadId = "threadId"
         case messageId = "messageId"
@@ -864,7 +864,7 @@ public struct AcsChatMessageEventBaseProperties: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
         case transactionId = "transactionId"
         case threadId = "threadId"
@@ -1004,7 +1004,7 @@ public struct AcsChatMessageEventInThreadBaseProperties: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case transactionId = "transactionId"
         case threadId = "threadId"
         case messageId = "messageId"
@@ -1158,7 +1158,7 @@ public struct AcsChatMessageReceivedEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
         case transactionId = "transactionId"
         case threadId = "threadId"
@@ -1322,7 +1322,7 @@ public struct AcsChatMessageReceivedInThreadEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case transactionId = "transactionId"
         case threadId = "threadId"
         case messageId = "messageId"
@@ -1447,7 +1447,7 @@ public struct AcsChatParticipantAddedToThreadEventData: Codable, Hashable, Senda
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case transactionId = "transactionId"
         case threadId = "threadId"
         case time = "time"
@@ -1583,7 +1583,7 @@ public struct AcsChatParticipantAddedToThreadWithUserEventData: Codable, Hashabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
         case transactionId = "transactionId"
         case threadId = "threadId"
@@ -1714,7 +1714,7 @@ public struct AcsChatParticipantRemovedFromThreadEventData: Codable, Hashable, S
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case transactionId = "transactionId"
         case threadId = "threadId"
         case time = "time"
@@ -1851,7 +1851,7 @@ public struct AcsChatParticipantRemovedFromThreadWithUserEventData: Codable, Has
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
         case transactionId = "transactionId"
         case threadId = "threadId"
@@ -1991,7 +1991,7 @@ public struct AcsChatThreadCreatedEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case transactionId = "transactionId"
         case threadId = "threadId"
         case createTime = "createTime"
@@ -2139,7 +2139,7 @@ public struct AcsChatThreadCreatedWithUserEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
         case transactionId = "transactionId"
         case threadId = "threadId"
@@ -2271,7 +2271,7 @@ public struct AcsChatThreadDeletedEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case transactionId = "transactionId"
         case threadId = "threadId"
         case createTime = "createTime"
@@ -2370,7 +2370,7 @@ public struct AcsChatThreadEventBaseProperties: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
         case transactionId = "transactionId"
         case threadId = "threadId"
@@ -2459,7 +2459,7 @@ public struct AcsChatThreadEventInThreadBaseProperties: Codable, Hashable, Senda
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case transactionId = "transactionId"
         case threadId = "threadId"
         case createTime = "createTime"
@@ -2532,7 +2532,7 @@ public struct AcsChatThreadParticipantProperties: Codable, Hashable, Sendable, A
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case displayName = "displayName"
         case participantCommunicationIdentifier = "participantCommunicationIdentifier"
         case metadata = "metadata"
@@ -2651,7 +2651,7 @@ public struct AcsChatThreadPropertiesUpdatedEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case transactionId = "transactionId"
         case threadId = "threadId"
         case createTime = "createTime"
@@ -2801,7 +2801,7 @@ public struct AcsChatThreadPropertiesUpdatedPerUserEventData: Codable, Hashable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
         case transactionId = "transactionId"
         case threadId = "threadId"
@@ -2940,7 +2940,7 @@ public struct AcsChatThreadWithUserDeletedEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
         case transactionId = "transactionId"
         case threadId = "threadId"
@@ -3061,7 +3061,7 @@ public struct AcsEmailDeliveryReportReceivedEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case sender = "sender"
         case recipient = "recipient"
         case messageId = "messageId"
@@ -3171,7 +3171,7 @@ public struct AcsEmailDeliveryReportStatusDetails: Codable, Hashable, Sendable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case statusMessage = "statusMessage"
     }
 
@@ -3273,7 +3273,7 @@ public struct AcsEmailEngagementTrackingReportReceivedEventData: Codable, Hashab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case sender = "sender"
         case recipient = "recipient"
         case messageId = "messageId"
@@ -3349,7 +3349,7 @@ public struct AcsIncomingCallCustomContext: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case sipHeaders = "sipHeaders"
         case voipHeaders = "voipHeaders"
     }
@@ -3450,7 +3450,7 @@ public struct AcsIncomingCallEventData: Codable, Hashable, Sendable, AzureCore.T
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case toCommunicationIdentifier = "to"
         case fromCommunicationIdentifier = "from"
         case serverCallId = "serverCallId"
@@ -3627,7 +3627,7 @@ public struct AcsMessageAnalysisCompletedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case from = "from"
         case to = "to"
         case receivedTimeStamp = "receivedTimeStamp"
@@ -3712,7 +3712,7 @@ public struct AcsMessageButtonContent: Codable, Hashable, Sendable, AzureCore.To
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case text = "text"
         case payload = "payload"
     }
@@ -3767,7 +3767,7 @@ public struct AcsMessageChannelEventError: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case channelCode = "channelCode"
         case channelMessage = "channelMessage"
     }
@@ -3845,7 +3845,7 @@ public struct AcsMessageContext: Codable, Hashable, Sendable, AzureCore.Tolerant
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case from = "from"
         case messageId = "id"
     }
@@ -3986,7 +3986,7 @@ public struct AcsMessageDeliveryStatusUpdatedEventData: Codable, Hashable, Senda
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case from = "from"
         case to = "to"
         case receivedTimeStamp = "receivedTimeStamp"
@@ -4076,7 +4076,7 @@ public struct AcsMessageEventData: Codable, Hashable, Sendable, AzureCore.Tolera
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case from = "from"
         case to = "to"
         case receivedTimeStamp = "receivedTimeStamp"
@@ -4140,7 +4140,7 @@ public struct AcsMessageInteractiveButtonReplyContent: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case buttonId = "id"
         case title = "title"
     }
@@ -4205,7 +4205,7 @@ public struct AcsMessageInteractiveContent: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case replyKind = "type"
         case buttonReply = "buttonReply"
         case listReply = "listReply"
@@ -4279,7 +4279,7 @@ public struct AcsMessageInteractiveListReplyContent: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case listItemId = "id"
         case title = "title"
         case description = "description"
@@ -4347,7 +4347,7 @@ public struct AcsMessageLanguageDetection: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case language = "language"
         case confidenceScore = "confidenceScore"
         case translation = "translation"
@@ -4422,7 +4422,7 @@ public struct AcsMessageMediaContent: Codable, Hashable, Sendable, AzureCore.Tol
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case mimeType = "mimeType"
         case mediaId = "id"
         case fileName = "fileName"
@@ -4547,7 +4547,7 @@ public struct AcsMessageReceivedEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case from = "from"
         case to = "to"
         case receivedTimeStamp = "receivedTimeStamp"
@@ -4663,7 +4663,7 @@ public struct AcsRecordingChunkInfoProperties: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case documentId = "documentId"
         case index = "index"
         case endReason = "endReason"
@@ -4784,7 +4784,7 @@ public struct AcsRecordingFileStatusUpdatedEventData: Codable, Hashable, Sendabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recordingStorageInfo = "recordingStorageInfo"
         case recordingStartTime = "recordingStartTime"
         case recordingDurationMs = "recordingDurationMs"
@@ -4866,7 +4866,7 @@ public struct AcsRecordingStorageInfoProperties: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case recordingChunks = "recordingChunks"
     }
 
@@ -4931,7 +4931,7 @@ public struct AcsRouterChannelConfiguration: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case channelId = "channelId"
         case capacityCostPerJob = "capacityCostPerJob"
         case maxNumberOfJobs = "maxNumberOfJobs"
@@ -5023,7 +5023,7 @@ public struct AcsRouterCommunicationError: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case code = "code"
         case message = "message"
         case target = "target"
@@ -5097,7 +5097,7 @@ public struct AcsRouterEventData: Codable, Hashable, Sendable, AzureCore.Toleran
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -5205,7 +5205,7 @@ public struct AcsRouterJobCancelledEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -5331,7 +5331,7 @@ public struct AcsRouterJobClassificationFailedEventData: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -5474,7 +5474,7 @@ public struct AcsRouterJobClassifiedEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -5619,7 +5619,7 @@ public struct AcsRouterJobClosedEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -5745,7 +5745,7 @@ public struct AcsRouterJobCompletedEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -5854,7 +5854,7 @@ public struct AcsRouterJobDeletedEventData: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -5952,7 +5952,7 @@ public struct AcsRouterJobEventData: Codable, Hashable, Sendable, AzureCore.Tole
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -6071,7 +6071,7 @@ public struct AcsRouterJobExceptionTriggeredEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -6205,7 +6205,7 @@ public struct AcsRouterJobQueuedEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -6375,7 +6375,7 @@ public struct AcsRouterJobReceivedEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -6549,7 +6549,7 @@ public struct AcsRouterJobSchedulingFailedEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -6751,7 +6751,7 @@ public struct AcsRouterJobUnassignedEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -6904,7 +6904,7 @@ public struct AcsRouterJobWaitingForActivationEventData: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -7059,7 +7059,7 @@ public struct AcsRouterJobWorkerSelectorsExpiredEventData: Codable, Hashable, Se
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -7194,7 +7194,7 @@ public struct AcsRouterQueueDetails: Codable, Hashable, Sendable, AzureCore.Tole
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "id"
         case name = "name"
         case labels = "labels"
@@ -7320,7 +7320,7 @@ public struct AcsRouterWorkerDeletedEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -7379,7 +7379,7 @@ public struct AcsRouterWorkerDeregisteredEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case workerId = "workerId"
     }
 
@@ -7448,7 +7448,7 @@ public struct AcsRouterWorkerEventData: Codable, Hashable, Sendable, AzureCore.T
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -7590,7 +7590,7 @@ public struct AcsRouterWorkerOfferAcceptedEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -7715,7 +7715,7 @@ public struct AcsRouterWorkerOfferDeclinedEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -7819,7 +7819,7 @@ public struct AcsRouterWorkerOfferExpiredEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -7972,7 +7972,7 @@ public struct AcsRouterWorkerOfferIssuedEventData: Codable, Hashable, Sendable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -8100,7 +8100,7 @@ public struct AcsRouterWorkerOfferRevokedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case jobId = "jobId"
         case channelReference = "channelReference"
         case channelId = "channelId"
@@ -8206,7 +8206,7 @@ public struct AcsRouterWorkerRegisteredEventData: Codable, Hashable, Sendable, A
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case workerId = "workerId"
         case queueAssignments = "queueAssignments"
         case channelConfigurations = "channelConfigurations"
@@ -8310,7 +8310,7 @@ public struct AcsRouterWorkerSelector: Codable, Hashable, Sendable, AzureCore.To
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case key = "key"
         case labelOperator = "labelOperator"
         case labelValue = "value"
@@ -8449,7 +8449,7 @@ public struct AcsRouterWorkerUpdatedEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case workerId = "workerId"
         case queueAssignments = "queueAssignments"
         case channelConfigurations = "channelConfigurations"
@@ -8541,7 +8541,7 @@ public struct AcsSmsDeliveryAttemptProperties: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case timestamp = "timestamp"
         case segmentsSucceeded = "segmentsSucceeded"
         case segmentsFailed = "segmentsFailed"
@@ -8654,7 +8654,7 @@ public struct AcsSmsDeliveryReportReceivedEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case messageId = "messageId"
         case from = "from"
         case to = "to"
@@ -8746,7 +8746,7 @@ public struct AcsSmsEventBaseProperties: Codable, Hashable, Sendable, AzureCore.
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case messageId = "messageId"
         case from = "from"
         case to = "to"
@@ -8833,7 +8833,7 @@ public struct AcsSmsReceivedEventData: Codable, Hashable, Sendable, AzureCore.To
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case messageId = "messageId"
         case from = "from"
         case to = "to"
@@ -8900,7 +8900,7 @@ public struct AcsUserDisconnectedEventData: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case userCommunicationIdentifier = "userCommunicationIdentifier"
     }
 
@@ -9043,7 +9043,7 @@ public struct CommunicationIdentifierModel: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case kind = "kind"
         case rawId = "rawId"
         case communicationUser = "communicationUser"
@@ -9150,7 +9150,7 @@ public struct CommunicationUserIdentifierModel: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "id"
     }
 
@@ -9202,7 +9202,7 @@ public struct MicrosoftTeamsAppIdentifierModel: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appId = "appId"
         case cloud = "cloud"
     }
@@ -9267,7 +9267,7 @@ public struct MicrosoftTeamsUserIdentifierModel: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case userId = "userId"
         case isAnonymous = "isAnonymous"
         case cloud = "cloud"
@@ -9318,7 +9318,7 @@ public struct PhoneNumberIdentifierModel: Codable, Hashable, Sendable, AzureCore
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case value = "value"
     }
 

@@ -64,7 +64,7 @@ public struct ContainerRegistryArtifactEventData: Codable, Hashable, Sendable, A
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "id"
         case timestamp = "timestamp"
         case action = "action"
@@ -172,7 +172,7 @@ public struct ContainerRegistryArtifactEventTarget: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case mediaType = "mediaType"
         case size = "size"
         case digest = "digest"
@@ -280,7 +280,7 @@ public struct ContainerRegistryChartDeletedEventData: Codable, Hashable, Sendabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "id"
         case timestamp = "timestamp"
         case action = "action"
@@ -388,7 +388,7 @@ public struct ContainerRegistryChartPushedEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "id"
         case timestamp = "timestamp"
         case action = "action"
@@ -451,7 +451,7 @@ public struct ContainerRegistryEventActor: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case name = "name"
     }
 
@@ -496,7 +496,7 @@ public struct ContainerRegistryEventConnectedRegistry: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case name = "name"
     }
 
@@ -601,7 +601,7 @@ public struct ContainerRegistryEventData: Codable, Hashable, Sendable, AzureCore
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "id"
         case timestamp = "timestamp"
         case action = "action"
@@ -704,7 +704,7 @@ public struct ContainerRegistryEventRequest: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "id"
         case addr = "addr"
         case host = "host"
@@ -768,7 +768,7 @@ public struct ContainerRegistryEventSource: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case addr = "addr"
         case instanceID = "instanceID"
     }
@@ -861,7 +861,7 @@ public struct ContainerRegistryEventTarget: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case mediaType = "mediaType"
         case size = "size"
         case digest = "digest"
@@ -990,7 +990,7 @@ public struct ContainerRegistryImageDeletedEventData: Codable, Hashable, Sendabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "id"
         case timestamp = "timestamp"
         case action = "action"
@@ -1128,7 +1128,7 @@ public struct ContainerRegistryImagePushedEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "id"
         case timestamp = "timestamp"
         case action = "action"

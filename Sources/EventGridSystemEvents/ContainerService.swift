@@ -29,7 +29,7 @@ public struct ContainerServiceClusterSupportEndedEventData: Codable, Hashable, S
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case kubernetesVersion = "kubernetesVersion"
     }
 
@@ -80,7 +80,7 @@ public struct ContainerServiceClusterSupportEndingEventData: Codable, Hashable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case kubernetesVersion = "kubernetesVersion"
     }
 
@@ -126,7 +126,7 @@ public struct ContainerServiceClusterSupportEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case kubernetesVersion = "kubernetesVersion"
     }
 
@@ -204,7 +204,7 @@ public struct ContainerServiceNewKubernetesVersionAvailableEventData: Codable, H
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case latestSupportedKubernetesVersion = "latestSupportedKubernetesVersion"
         case latestStableKubernetesVersion = "latestStableKubernetesVersion"
         case lowestMinorKubernetesVersion = "lowestMinorKubernetesVersion"
@@ -283,7 +283,7 @@ public struct ContainerServiceNodePoolRollingEventData: Codable, Hashable, Senda
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case nodePoolName = "nodePoolName"
     }
 
@@ -334,7 +334,7 @@ public struct ContainerServiceNodePoolRollingFailedEventData: Codable, Hashable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case nodePoolName = "nodePoolName"
     }
 
@@ -385,7 +385,7 @@ public struct ContainerServiceNodePoolRollingStartedEventData: Codable, Hashable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case nodePoolName = "nodePoolName"
     }
 
@@ -436,7 +436,7 @@ public struct ContainerServiceNodePoolRollingSucceededEventData: Codable, Hashab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case nodePoolName = "nodePoolName"
     }
 

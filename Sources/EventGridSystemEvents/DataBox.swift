@@ -46,7 +46,7 @@ public struct DataBoxCopyCompletedEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case serialNumber = "serialNumber"
         case stageName = "stageName"
         case stageTime = "stageTime"
@@ -119,7 +119,7 @@ public struct DataBoxCopyStartedEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case serialNumber = "serialNumber"
         case stageName = "stageName"
         case stageTime = "stageTime"
@@ -192,7 +192,7 @@ public struct DataBoxOrderCompletedEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case serialNumber = "serialNumber"
         case stageName = "stageName"
         case stageTime = "stageTime"

@@ -23,7 +23,7 @@ public struct DeviceConnectionStateEventInfo: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case sequenceNumber = "sequenceNumber"
     }
 
@@ -94,7 +94,7 @@ public struct DeviceConnectionStateEventProperties: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case deviceId = "deviceId"
         case moduleId = "moduleId"
         case hubName = "hubName"
@@ -171,7 +171,7 @@ public struct DeviceLifeCycleEventProperties: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case deviceId = "deviceId"
         case hubName = "hubName"
         case twin = "twin"
@@ -239,7 +239,7 @@ public struct DeviceTelemetryEventProperties: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case body = "body"
         case properties = "properties"
         case systemProperties = "systemProperties"
@@ -366,7 +366,7 @@ public struct DeviceTwinInfo: Codable, Hashable, Sendable, AzureCore.TolerantDec
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case authenticationType = "authenticationType"
         case cloudToDeviceMessageCount = "cloudToDeviceMessageCount"
         case connectionState = "connectionState"
@@ -457,7 +457,7 @@ public struct DeviceTwinInfoProperties: Codable, Hashable, Sendable, AzureCore.T
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case desired = "desired"
         case reported = "reported"
     }
@@ -512,7 +512,7 @@ public struct DeviceTwinInfoX509Thumbprint: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case primaryThumbprint = "primaryThumbprint"
         case secondaryThumbprint = "secondaryThumbprint"
     }
@@ -563,7 +563,7 @@ public struct DeviceTwinMetadata: Codable, Hashable, Sendable, AzureCore.Toleran
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case lastUpdated = "lastUpdated"
     }
 
@@ -615,7 +615,7 @@ public struct DeviceTwinProperties: Codable, Hashable, Sendable, AzureCore.Toler
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case metadata = "metadata"
         case version = "version"
     }
@@ -694,7 +694,7 @@ public struct IotHubDeviceConnectedEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case deviceId = "deviceId"
         case moduleId = "moduleId"
         case hubName = "hubName"
@@ -776,7 +776,7 @@ public struct IotHubDeviceCreatedEventData: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case deviceId = "deviceId"
         case hubName = "hubName"
         case twin = "twin"
@@ -849,7 +849,7 @@ public struct IotHubDeviceDeletedEventData: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case deviceId = "deviceId"
         case hubName = "hubName"
         case twin = "twin"
@@ -931,7 +931,7 @@ public struct IotHubDeviceDisconnectedEventData: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case deviceId = "deviceId"
         case moduleId = "moduleId"
         case hubName = "hubName"
@@ -1013,7 +1013,7 @@ public struct IotHubDeviceTelemetryEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case body = "body"
         case properties = "properties"
         case systemProperties = "systemProperties"

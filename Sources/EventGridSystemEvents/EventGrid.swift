@@ -81,7 +81,7 @@ public struct EventGridMQTTClientCreatedOrUpdatedEventData: Codable, Hashable, S
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case clientAuthenticationName = "clientAuthenticationName"
         case clientName = "clientName"
         case namespaceName = "namespaceName"
@@ -173,7 +173,7 @@ public struct EventGridMQTTClientDeletedEventData: Codable, Hashable, Sendable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case clientAuthenticationName = "clientAuthenticationName"
         case clientName = "clientName"
         case namespaceName = "namespaceName"
@@ -319,7 +319,7 @@ public struct EventGridMQTTClientEventData: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case clientAuthenticationName = "clientAuthenticationName"
         case clientName = "clientName"
         case namespaceName = "namespaceName"
@@ -417,7 +417,7 @@ public struct EventGridMQTTClientSessionConnectedEventData: Codable, Hashable, S
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case clientAuthenticationName = "clientAuthenticationName"
         case clientName = "clientName"
         case namespaceName = "namespaceName"
@@ -531,7 +531,7 @@ public struct EventGridMQTTClientSessionDisconnectedEventData: Codable, Hashable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case clientAuthenticationName = "clientAuthenticationName"
         case clientName = "clientName"
         case namespaceName = "namespaceName"
@@ -630,7 +630,7 @@ public struct SubscriptionDeletedEventData: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case eventSubscriptionId = "eventSubscriptionId"
     }
 
@@ -690,7 +690,7 @@ public struct SubscriptionValidationEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case validationCode = "validationCode"
         case validationUrl = "validationUrl"
     }
@@ -738,7 +738,7 @@ public struct SubscriptionValidationResponse: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case validationResponse = "validationResponse"
     }
 

@@ -92,7 +92,7 @@ public struct EventHubCaptureFileCreatedEventData: Codable, Hashable, Sendable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case fileurl = "fileUrl"
         case fileType = "fileType"
         case partitionId = "partitionId"

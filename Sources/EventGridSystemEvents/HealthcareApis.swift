@@ -72,7 +72,7 @@ public struct HealthcareDicomImageCreatedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case partitionName = "partitionName"
         case imageStudyInstanceUid = "imageStudyInstanceUid"
         case imageSeriesInstanceUid = "imageSeriesInstanceUid"
@@ -190,7 +190,7 @@ public struct HealthcareDicomImageDeletedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case partitionName = "partitionName"
         case imageStudyInstanceUid = "imageStudyInstanceUid"
         case imageSeriesInstanceUid = "imageSeriesInstanceUid"
@@ -308,7 +308,7 @@ public struct HealthcareDicomImageUpdatedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case partitionName = "partitionName"
         case imageStudyInstanceUid = "imageStudyInstanceUid"
         case imageSeriesInstanceUid = "imageSeriesInstanceUid"
@@ -411,7 +411,7 @@ public struct HealthcareFhirResourceCreatedEventData: Codable, Hashable, Sendabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case fhirResourceType = "resourceType"
         case fhirServiceHostName = "resourceFhirAccount"
         case fhirResourceId = "resourceFhirId"
@@ -508,7 +508,7 @@ public struct HealthcareFhirResourceDeletedEventData: Codable, Hashable, Sendabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case fhirResourceType = "resourceType"
         case fhirServiceHostName = "resourceFhirAccount"
         case fhirResourceId = "resourceFhirId"
@@ -1212,7 +1212,7 @@ public struct HealthcareFhirResourceUpdatedEventData: Codable, Hashable, Sendabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case fhirResourceType = "resourceType"
         case fhirServiceHostName = "resourceFhirAccount"
         case fhirResourceId = "resourceFhirId"

@@ -73,7 +73,7 @@ public struct KeyVaultAccessPolicyChangedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "Id"
         case vaultName = "VaultName"
         case objectType = "ObjectType"
@@ -186,7 +186,7 @@ public struct KeyVaultCertificateExpiredEventData: Codable, Hashable, Sendable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "Id"
         case vaultName = "VaultName"
         case objectType = "ObjectType"
@@ -299,7 +299,7 @@ public struct KeyVaultCertificateNearExpiryEventData: Codable, Hashable, Sendabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "Id"
         case vaultName = "VaultName"
         case objectType = "ObjectType"
@@ -416,7 +416,7 @@ public struct KeyVaultCertificateNewVersionCreatedEventData: Codable, Hashable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "Id"
         case vaultName = "VaultName"
         case objectType = "ObjectType"
@@ -529,7 +529,7 @@ public struct KeyVaultKeyExpiredEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "Id"
         case vaultName = "VaultName"
         case objectType = "ObjectType"
@@ -642,7 +642,7 @@ public struct KeyVaultKeyNearExpiryEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "Id"
         case vaultName = "VaultName"
         case objectType = "ObjectType"
@@ -755,7 +755,7 @@ public struct KeyVaultKeyNewVersionCreatedEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "Id"
         case vaultName = "VaultName"
         case objectType = "ObjectType"
@@ -868,7 +868,7 @@ public struct KeyVaultSecretExpiredEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "Id"
         case vaultName = "VaultName"
         case objectType = "ObjectType"
@@ -981,7 +981,7 @@ public struct KeyVaultSecretNearExpiryEventData: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "Id"
         case vaultName = "VaultName"
         case objectType = "ObjectType"
@@ -1097,7 +1097,7 @@ public struct KeyVaultSecretNewVersionCreatedEventData: Codable, Hashable, Senda
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "Id"
         case vaultName = "VaultName"
         case objectType = "ObjectType"

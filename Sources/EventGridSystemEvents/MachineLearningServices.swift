@@ -89,7 +89,7 @@ public struct MachineLearningServicesDatasetDriftDetectedEventData: Codable, Has
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case dataDriftId = "dataDriftId"
         case dataDriftName = "dataDriftName"
         case runId = "runId"
@@ -196,7 +196,7 @@ public struct MachineLearningServicesModelDeployedEventData: Codable, Hashable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case serviceName = "serviceName"
         case serviceComputeType = "serviceComputeType"
         case modelIds = "modelIds"
@@ -292,7 +292,7 @@ public struct MachineLearningServicesModelRegisteredEventData: Codable, Hashable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case modelName = "modelName"
         case modelVersion = "modelVersion"
         case modelTags = "modelTags"
@@ -401,7 +401,7 @@ public struct MachineLearningServicesRunCompletedEventData: Codable, Hashable, S
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case experimentId = "experimentId"
         case experimentName = "experimentName"
         case runId = "runId"
@@ -524,7 +524,7 @@ public struct MachineLearningServicesRunStatusChangedEventData: Codable, Hashabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case experimentId = "experimentId"
         case experimentName = "experimentName"
         case runId = "runId"

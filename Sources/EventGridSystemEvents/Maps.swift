@@ -55,7 +55,7 @@ public struct MapsGeofenceEnteredEventData: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case expiredGeofenceGeometryId = "expiredGeofenceGeometryId"
         case geometries = "geometries"
         case invalidPeriodGeofenceGeometryId = "invalidPeriodGeofenceGeometryId"
@@ -148,7 +148,7 @@ public struct MapsGeofenceEventProperties: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case expiredGeofenceGeometryId = "expiredGeofenceGeometryId"
         case geometries = "geometries"
         case invalidPeriodGeofenceGeometryId = "invalidPeriodGeofenceGeometryId"
@@ -246,7 +246,7 @@ public struct MapsGeofenceExitedEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case expiredGeofenceGeometryId = "expiredGeofenceGeometryId"
         case geometries = "geometries"
         case invalidPeriodGeofenceGeometryId = "invalidPeriodGeofenceGeometryId"
@@ -350,7 +350,7 @@ public struct MapsGeofenceGeometry: Codable, Hashable, Sendable, AzureCore.Toler
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case deviceId = "deviceId"
         case distance = "distance"
         case geometryId = "geometryId"
@@ -442,7 +442,7 @@ public struct MapsGeofenceResultEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case expiredGeofenceGeometryId = "expiredGeofenceGeometryId"
         case geometries = "geometries"
         case invalidPeriodGeofenceGeometryId = "invalidPeriodGeofenceGeometryId"

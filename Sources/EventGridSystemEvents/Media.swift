@@ -52,7 +52,7 @@ public struct MediaJobCanceledEventData: Codable, Hashable, Sendable, AzureCore.
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case state = "state"
         case correlationData = "correlationData"
@@ -131,7 +131,7 @@ public struct MediaJobCancelingEventData: Codable, Hashable, Sendable, AzureCore
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case state = "state"
         case correlationData = "correlationData"
@@ -216,7 +216,7 @@ public struct MediaJobError: Codable, Hashable, Sendable, AzureCore.TolerantDeco
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case code = "code"
         case message = "message"
         case category = "category"
@@ -374,7 +374,7 @@ public struct MediaJobErrorDetail: Codable, Hashable, Sendable, AzureCore.Tolera
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case code = "code"
         case message = "message"
     }
@@ -451,7 +451,7 @@ public struct MediaJobErroredEventData: Codable, Hashable, Sendable, AzureCore.T
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case state = "state"
         case correlationData = "correlationData"
@@ -537,7 +537,7 @@ public struct MediaJobFinishedEventData: Codable, Hashable, Sendable, AzureCore.
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case state = "state"
         case correlationData = "correlationData"
@@ -628,7 +628,7 @@ public struct MediaJobOutput: Codable, Hashable, Sendable, AzureCore.TolerantDec
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case odataType = "@odata.type"
         case error = "error"
         case label = "label"
@@ -777,7 +777,7 @@ public struct MediaJobOutputAsset: Codable, Hashable, Sendable, AzureCore.Tolera
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case odataType = "@odata.type"
         case error = "error"
         case label = "label"
@@ -860,7 +860,7 @@ public struct MediaJobOutputCanceledEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case output = "output"
         case jobCorrelationData = "jobCorrelationData"
@@ -937,7 +937,7 @@ public struct MediaJobOutputCancelingEventData: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case output = "output"
         case jobCorrelationData = "jobCorrelationData"
@@ -1013,7 +1013,7 @@ public struct MediaJobOutputErroredEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case output = "output"
         case jobCorrelationData = "jobCorrelationData"
@@ -1090,7 +1090,7 @@ public struct MediaJobOutputFinishedEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case output = "output"
         case jobCorrelationData = "jobCorrelationData"
@@ -1167,7 +1167,7 @@ public struct MediaJobOutputProcessingEventData: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case output = "output"
         case jobCorrelationData = "jobCorrelationData"
@@ -1244,7 +1244,7 @@ public struct MediaJobOutputProgressEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case label = "label"
         case progress = "progress"
         case jobCorrelationData = "jobCorrelationData"
@@ -1321,7 +1321,7 @@ public struct MediaJobOutputScheduledEventData: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case output = "output"
         case jobCorrelationData = "jobCorrelationData"
@@ -1398,7 +1398,7 @@ public struct MediaJobOutputStateChangeEventData: Codable, Hashable, Sendable, A
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case output = "output"
         case jobCorrelationData = "jobCorrelationData"
@@ -1474,7 +1474,7 @@ public struct MediaJobProcessingEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case state = "state"
         case correlationData = "correlationData"
@@ -1575,7 +1575,7 @@ public struct MediaJobScheduledEventData: Codable, Hashable, Sendable, AzureCore
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case state = "state"
         case correlationData = "correlationData"
@@ -1694,7 +1694,7 @@ public struct MediaJobStateChangeEventData: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case previousState = "previousState"
         case state = "state"
         case correlationData = "correlationData"
@@ -1762,7 +1762,7 @@ public struct MediaLiveEventChannelArchiveHeartbeatEventData: Codable, Hashable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case channelLatencyMs = "channelLatencyMs"
         case latencyResultCode = "latencyResultCode"
     }
@@ -1851,7 +1851,7 @@ public struct MediaLiveEventConnectionRejectedEventData: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case ingestUrl = "ingestUrl"
         case streamId = "streamId"
         case encoderIp = "encoderIp"
@@ -1938,7 +1938,7 @@ public struct MediaLiveEventEncoderConnectedEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case ingestUrl = "ingestUrl"
         case streamId = "streamId"
         case encoderIp = "encoderIp"
@@ -2033,7 +2033,7 @@ public struct MediaLiveEventEncoderDisconnectedEventData: Codable, Hashable, Sen
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case ingestUrl = "ingestUrl"
         case streamId = "streamId"
         case encoderIp = "encoderIp"
@@ -2139,7 +2139,7 @@ public struct MediaLiveEventIncomingDataChunkDroppedEventData: Codable, Hashable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case timestamp = "timestamp"
         case trackType = "trackType"
         case bitrate = "bitrate"
@@ -2272,7 +2272,7 @@ public struct MediaLiveEventIncomingStreamReceivedEventData: Codable, Hashable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case ingestUrl = "ingestUrl"
         case trackType = "trackType"
         case trackName = "trackName"
@@ -2390,7 +2390,7 @@ public struct MediaLiveEventIncomingStreamsOutOfSyncEventData: Codable, Hashable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case minLastTimestamp = "minLastTimestamp"
         case typeOfStreamWithMinLastTimestamp = "typeOfStreamWithMinLastTimestamp"
         case maxLastTimestamp = "maxLastTimestamp"
@@ -2515,7 +2515,7 @@ public struct MediaLiveEventIncomingVideoStreamsOutOfSyncEventData: Codable, Has
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case firstTimestamp = "firstTimestamp"
         case firstDuration = "firstDuration"
         case secondTimestamp = "secondTimestamp"
@@ -2695,7 +2695,7 @@ public struct MediaLiveEventIngestHeartbeatEventData: Codable, Hashable, Sendabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case trackType = "trackType"
         case trackName = "trackName"
         case transcriptionLanguage = "transcriptionLanguage"
@@ -2851,7 +2851,7 @@ public struct MediaLiveEventTrackDiscontinuityDetectedEventData: Codable, Hashab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case trackType = "trackType"
         case trackName = "trackName"
         case bitrate = "bitrate"

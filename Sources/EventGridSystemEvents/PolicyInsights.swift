@@ -81,7 +81,7 @@ public struct PolicyInsightsPolicyStateChangedEventData: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case timestamp = "timestamp"
         case policyAssignmentId = "policyAssignmentId"
         case policyDefinitionId = "policyDefinitionId"
@@ -210,7 +210,7 @@ public struct PolicyInsightsPolicyStateCreatedEventData: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case timestamp = "timestamp"
         case policyAssignmentId = "policyAssignmentId"
         case policyDefinitionId = "policyDefinitionId"
@@ -339,7 +339,7 @@ public struct PolicyInsightsPolicyStateDeletedEventData: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case timestamp = "timestamp"
         case policyAssignmentId = "policyAssignmentId"
         case policyDefinitionId = "policyDefinitionId"

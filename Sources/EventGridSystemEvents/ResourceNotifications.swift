@@ -51,7 +51,7 @@ public struct ResourceNotificationsHealthResourcesAnnotatedEventData: Codable, H
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceDetails = "resourceInfo"
         case operationalDetails = "operationalInfo"
         case apiVersion = "apiVersion"
@@ -136,7 +136,7 @@ public struct ResourceNotificationsHealthResourcesAvailabilityStatusChangedEvent
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceDetails = "resourceInfo"
         case operationalDetails = "operationalInfo"
         case apiVersion = "apiVersion"
@@ -194,7 +194,7 @@ public struct ResourceNotificationsOperationalDetails: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceEventTime = "resourceEventTime"
     }
 
@@ -256,7 +256,7 @@ public struct ResourceNotificationsResourceDeletedDetails: Codable, Hashable, Se
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "id"
         case name = "name"
         case type = "type"
@@ -321,7 +321,7 @@ public struct ResourceNotificationsResourceDeletedEventData: Codable, Hashable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceDetails = "resourceInfo"
         case operationalDetails = "operationalInfo"
     }
@@ -402,7 +402,7 @@ public struct ResourceNotificationsResourceManagementCreatedOrUpdatedEventData: 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceDetails = "resourceInfo"
         case operationalDetails = "operationalInfo"
         case apiVersion = "apiVersion"
@@ -478,7 +478,7 @@ public struct ResourceNotificationsResourceManagementDeletedEventData: Codable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceDetails = "resourceInfo"
         case operationalDetails = "operationalInfo"
     }
@@ -573,7 +573,7 @@ public struct ResourceNotificationsResourceUpdatedDetails: Codable, Hashable, Se
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "id"
         case name = "name"
         case type = "type"
@@ -658,7 +658,7 @@ public struct ResourceNotificationsResourceUpdatedEventData: Codable, Hashable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resourceDetails = "resourceInfo"
         case operationalDetails = "operationalInfo"
         case apiVersion = "apiVersion"

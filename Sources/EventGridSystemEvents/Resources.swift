@@ -101,7 +101,7 @@ public struct ResourceActionCancelEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case tenantId = "tenantId"
         case subscriptionId = "subscriptionId"
         case resourceGroup = "resourceGroup"
@@ -254,7 +254,7 @@ public struct ResourceActionFailureEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case tenantId = "tenantId"
         case subscriptionId = "subscriptionId"
         case resourceGroup = "resourceGroup"
@@ -407,7 +407,7 @@ public struct ResourceActionSuccessEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case tenantId = "tenantId"
         case subscriptionId = "subscriptionId"
         case resourceGroup = "resourceGroup"
@@ -499,7 +499,7 @@ public struct ResourceAuthorization: Codable, Hashable, Sendable, AzureCore.Tole
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case scope = "scope"
         case action = "action"
         case evidence = "evidence"
@@ -628,7 +628,7 @@ public struct ResourceDeleteCancelEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case tenantId = "tenantId"
         case subscriptionId = "subscriptionId"
         case resourceGroup = "resourceGroup"
@@ -781,7 +781,7 @@ public struct ResourceDeleteFailureEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case tenantId = "tenantId"
         case subscriptionId = "subscriptionId"
         case resourceGroup = "resourceGroup"
@@ -934,7 +934,7 @@ public struct ResourceDeleteSuccessEventData: Codable, Hashable, Sendable, Azure
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case tenantId = "tenantId"
         case subscriptionId = "subscriptionId"
         case resourceGroup = "resourceGroup"
@@ -1033,7 +1033,7 @@ public struct ResourceHttpRequest: Codable, Hashable, Sendable, AzureCore.Tolera
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case clientRequestId = "clientRequestId"
         case clientIpAddress = "clientIpAddress"
         case method = "method"
@@ -1165,7 +1165,7 @@ public struct ResourceWriteCancelEventData: Codable, Hashable, Sendable, AzureCo
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case tenantId = "tenantId"
         case subscriptionId = "subscriptionId"
         case resourceGroup = "resourceGroup"
@@ -1318,7 +1318,7 @@ public struct ResourceWriteFailureEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case tenantId = "tenantId"
         case subscriptionId = "subscriptionId"
         case resourceGroup = "resourceGroup"
@@ -1471,7 +1471,7 @@ public struct ResourceWriteSuccessEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case tenantId = "tenantId"
         case subscriptionId = "subscriptionId"
         case resourceGroup = "resourceGroup"

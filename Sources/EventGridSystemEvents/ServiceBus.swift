@@ -72,7 +72,7 @@ public struct ServiceBusActiveMessagesAvailablePeriodicNotificationsEventData: C
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case namespaceName = "namespaceName"
         case requestUri = "requestUri"
         case entityType = "entityType"
@@ -181,7 +181,7 @@ public struct ServiceBusActiveMessagesAvailableWithNoListenersEventData: Codable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case namespaceName = "namespaceName"
         case requestUri = "requestUri"
         case entityType = "entityType"
@@ -291,7 +291,7 @@ public struct ServiceBusDeadletterMessagesAvailablePeriodicNotificationsEventDat
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case namespaceName = "namespaceName"
         case requestUri = "requestUri"
         case entityType = "entityType"
@@ -400,7 +400,7 @@ public struct ServiceBusDeadletterMessagesAvailableWithNoListenersEventData: Cod
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case namespaceName = "namespaceName"
         case requestUri = "requestUri"
         case entityType = "entityType"

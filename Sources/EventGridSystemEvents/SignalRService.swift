@@ -57,7 +57,7 @@ public struct SignalRServiceClientConnectionConnectedEventData: Codable, Hashabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case timestamp = "timestamp"
         case hubName = "hubName"
         case connectionId = "connectionId"
@@ -152,7 +152,7 @@ public struct SignalRServiceClientConnectionDisconnectedEventData: Codable, Hash
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case timestamp = "timestamp"
         case hubName = "hubName"
         case connectionId = "connectionId"

@@ -99,7 +99,7 @@ public struct StorageAsyncOperationInitiatedEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case api = "api"
         case clientRequestId = "clientRequestId"
         case requestId = "requestId"
@@ -259,7 +259,7 @@ public struct StorageBlobCreatedEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case api = "api"
         case clientRequestId = "clientRequestId"
         case requestId = "requestId"
@@ -404,7 +404,7 @@ public struct StorageBlobDeletedEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case api = "api"
         case clientRequestId = "clientRequestId"
         case requestId = "requestId"
@@ -533,7 +533,7 @@ public struct StorageBlobInventoryPolicyCompletedEventData: Codable, Hashable, S
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case scheduleDateTime = "scheduleDateTime"
         case accountName = "accountName"
         case ruleName = "ruleName"
@@ -656,7 +656,7 @@ public struct StorageBlobRenamedEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case api = "api"
         case clientRequestId = "clientRequestId"
         case requestId = "requestId"
@@ -797,7 +797,7 @@ public struct StorageBlobTierChangedEventData: Codable, Hashable, Sendable, Azur
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case api = "api"
         case clientRequestId = "clientRequestId"
         case requestId = "requestId"
@@ -930,7 +930,7 @@ public struct StorageDirectoryCreatedEventData: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case api = "api"
         case clientRequestId = "clientRequestId"
         case requestId = "requestId"
@@ -1057,7 +1057,7 @@ public struct StorageDirectoryDeletedEventData: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case api = "api"
         case clientRequestId = "clientRequestId"
         case requestId = "requestId"
@@ -1184,7 +1184,7 @@ public struct StorageDirectoryRenamedEventData: Codable, Hashable, Sendable, Azu
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case api = "api"
         case clientRequestId = "clientRequestId"
         case requestId = "requestId"
@@ -1274,7 +1274,7 @@ public struct StorageLifecyclePolicyActionSummaryDetail: Codable, Hashable, Send
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case totalObjectsCount = "totalObjectsCount"
         case successCount = "successCount"
         case errorList = "errorList"
@@ -1361,7 +1361,7 @@ public struct StorageLifecyclePolicyCompletedEventData: Codable, Hashable, Senda
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case scheduleTime = "scheduleTime"
         case deleteSummary = "deleteSummary"
         case tierToCoolSummary = "tierToCoolSummary"
@@ -1463,7 +1463,7 @@ public struct StorageTaskAssignmentCompletedEventData: Codable, Hashable, Sendab
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case status = "status"
         case completedOn = "completedDateTime"
         case taskExecutionId = "taskExecutionId"
@@ -1562,7 +1562,7 @@ public struct StorageTaskAssignmentQueuedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case queuedOn = "queuedDateTime"
         case taskExecutionId = "taskExecutionId"
     }
@@ -1647,7 +1647,7 @@ public struct StorageTaskCompletedEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case status = "status"
         case completedDateTime = "completedDateTime"
         case taskExecutionId = "taskExecutionId"
@@ -1747,7 +1747,7 @@ public struct StorageTaskQueuedEventData: Codable, Hashable, Sendable, AzureCore
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case queuedDateTime = "queuedDateTime"
         case taskExecutionId = "taskExecutionId"
     }

@@ -63,7 +63,7 @@ public struct AppEventTypeDetail: Codable, Hashable, Sendable, AzureCore.Toleran
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case action = "action"
     }
 
@@ -148,7 +148,7 @@ public struct AppServicePlanEventTypeDetail: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case stampKind = "stampKind"
         case action = "action"
         case status = "status"
@@ -313,7 +313,7 @@ public struct WebAppServicePlanUpdatedEventData: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appServicePlanEventTypeDetail = "appServicePlanEventTypeDetail"
         case sku = "sku"
         case name = "name"
@@ -419,7 +419,7 @@ public struct WebAppServicePlanUpdatedEventDataSku: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case name = "name"
         case tier = "Tier"
         case size = "Size"
@@ -526,7 +526,7 @@ public struct WebAppUpdatedEventData: Codable, Hashable, Sendable, AzureCore.Tol
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"
@@ -648,7 +648,7 @@ public struct WebBackupOperationCompletedEventData: Codable, Hashable, Sendable,
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"
@@ -769,7 +769,7 @@ public struct WebBackupOperationFailedEventData: Codable, Hashable, Sendable, Az
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"
@@ -891,7 +891,7 @@ public struct WebBackupOperationStartedEventData: Codable, Hashable, Sendable, A
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"
@@ -1013,7 +1013,7 @@ public struct WebRestoreOperationCompletedEventData: Codable, Hashable, Sendable
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"
@@ -1135,7 +1135,7 @@ public struct WebRestoreOperationFailedEventData: Codable, Hashable, Sendable, A
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"
@@ -1257,7 +1257,7 @@ public struct WebRestoreOperationStartedEventData: Codable, Hashable, Sendable, 
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"
@@ -1377,7 +1377,7 @@ public struct WebSlotSwapCompletedEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"
@@ -1496,7 +1496,7 @@ public struct WebSlotSwapFailedEventData: Codable, Hashable, Sendable, AzureCore
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"
@@ -1615,7 +1615,7 @@ public struct WebSlotSwapStartedEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"
@@ -1738,7 +1738,7 @@ public struct WebSlotSwapWithPreviewCancelledEventData: Codable, Hashable, Senda
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"
@@ -1860,7 +1860,7 @@ public struct WebSlotSwapWithPreviewStartedEventData: Codable, Hashable, Sendabl
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case appEventTypeDetail = "appEventTypeDetail"
         case name = "name"
         case clientRequestId = "clientRequestId"

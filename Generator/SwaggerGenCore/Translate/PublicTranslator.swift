@@ -237,7 +237,7 @@ extension Translator {
         members.append(
             .type(
                 TypeDecl(
-                    doc: Doc(["The wire names of the members."]), access: access, kind: .enum, name: "CodingKeys",
+                    doc: Doc(["The wire names of the members."]), access: .private, kind: .enum, name: "CodingKeys",
                     inherits: [Emitted.string, Emitted.codingKey], members: codingCases
                 )
             )

@@ -122,14 +122,19 @@ extension Array: TolerantDecodable where Element: TolerantDecodable {
 }
 
 extension Dictionary: TolerantDecodable where Key == String, Value: TolerantDecodable {
-    /// Decodes each value tolerantly and skips the ones that do not fit.
+    /// Decodes each value tolerantly and skips the ones that do not fit (a `null` is kept only
+    /// as ``JSONValue/null``).
     /// - Parameter decoder: The decoder positioned at the value.
     /// - Returns: The entries, or `nil` when the value is not an object.
     public static func tolerantValue(from decoder: any Decoder) -> [String: Value]? {
         guard let container = try? decoder.container(keyedBy: AnyCodingKey.self) else { return nil }
         var result: [String: Value] = [:]
         for key in container.allKeys {
-            if let value = container.tolerant(Value.self, forKey: key) { result[key.stringValue] = value }
+            // `superDecoder` rather than `tolerant`: a JSON `null` value stays when the value
+            // type is `JSONValue` (and fails to convert, so is skipped, for the other types).
+            if let decoder = try? container.superDecoder(forKey: key), let value = Value.tolerantValue(from: decoder) {
+                result[key.stringValue] = value
+            }
         }
         return result
     }

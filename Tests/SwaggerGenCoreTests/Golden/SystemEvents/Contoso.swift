@@ -34,7 +34,7 @@ public struct ContosoOutput: Codable, Hashable, Sendable, AzureCore.TolerantDeco
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case odataType = "@odata.type"
         case label = "label"
     }
@@ -147,7 +147,7 @@ public struct ContosoOutputAsset: Codable, Hashable, Sendable, AzureCore.Toleran
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case odataType = "@odata.type"
         case label = "label"
         case assetName = "assetName"
@@ -215,7 +215,7 @@ public struct ContosoPart: Codable, Hashable, Sendable, AzureCore.TolerantDecoda
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case name = "name"
         case inner = "inner"
     }
@@ -376,7 +376,7 @@ public struct ContosoWidgetCreatedEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case id = "Id"
         case nbf = "NBF"
         case createdAt = "createdAt"

@@ -23,7 +23,7 @@ public struct FabrikamBaseEventData: Codable, Hashable, Sendable, AzureCore.Tole
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resource = "resource"
     }
 
@@ -80,7 +80,7 @@ public struct FabrikamThingDeletedEventData: Codable, Hashable, Sendable, AzureC
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resource = "resource"
         case reason = "reason"
     }
@@ -133,7 +133,7 @@ public struct FabrikamThingMovedEventData: Codable, Hashable, Sendable, AzureCor
     }
 
     /// The wire names of the members.
-    public enum CodingKeys: Swift.String, CodingKey {
+    private enum CodingKeys: Swift.String, CodingKey {
         case resource = "resource"
     }
 
