@@ -3,6 +3,91 @@
 public import Foundation
 public import AzureCore
 
+/// Named labels plus any others, all text.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/ContosoLabels`.
+public struct ContosoLabels: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+    /// The `primary` member.
+    ///
+    /// - Remark: From `#/definitions/ContosoLabels/properties/primary`.
+    public var primary: Swift.String?
+    /// Members the spec does not name, kept as they came and written back as top-level members.
+    ///
+    /// - Remark: From `#/definitions/ContosoLabels/additionalProperties`.
+    public var additionalProperties: [Swift.String: Swift.String]
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - primary: The `primary` member.
+    ///   - additionalProperties: Members the spec does not name.
+    public init(
+        primary: Swift.String? = nil,
+        additionalProperties: [Swift.String: Swift.String] = [:]
+    ) {
+        self.primary = primary
+        self.additionalProperties = additionalProperties
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case primary = "primary"
+    }
+
+    /// Any member name, for the additional properties.
+    private struct AdditionalKey: CodingKey {
+        var stringValue: Swift.String
+
+        var intValue: Swift.Int? {
+            nil
+        }
+
+        init(stringValue: Swift.String) {
+            self.stringValue = stringValue
+        }
+
+        init?(intValue: Swift.Int) {
+            return nil
+        }
+    }
+
+    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.primary = container.tolerant(Swift.String.self, forKey: .primary)
+        let additionalContainer = try decoder.container(keyedBy: AdditionalKey.self)
+        var additionalProperties: [Swift.String: Swift.String] = [:]
+        for key in additionalContainer.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+            additionalProperties[key.stringValue] = additionalContainer.tolerant(
+                Swift.String.self,
+                forKey: key
+            )
+        }
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.primary, forKey: .primary)
+        var additionalContainer = encoder.container(keyedBy: AdditionalKey.self)
+        for (key, value) in self.additionalProperties where CodingKeys(rawValue: key) == nil {
+            try additionalContainer.encode(value, forKey: AdditionalKey(stringValue: key))
+        }
+    }
+}
+
 /// An output of any kind.
 ///
 /// The common members of its kinds; properties of this type use `ContosoOutputKind`, which decodes
