@@ -56,6 +56,12 @@ public enum Emitted {
     public static let modelConformances = ["Codable", "Hashable", "Sendable"]
     /// Conformances of extensible string enums.
     public static let enumConformances = ["RawRepresentable", "Codable", "Hashable", "Sendable"]
+    /// Tolerant decoding of public models (`Sources/AzureCore/JSON/TolerantDecoding.swift`).
+    public static let tolerantDecodable = "AzureCore.TolerantDecodable"
+    /// The conformance of public extensible enums (case-insensitive decoding of known values).
+    public static let extensibleStringEnum = "AzureCore.ExtensibleStringEnum"
+    /// The protocol of event-data models (hand-written in the system-events module).
+    public static let systemEventModel = "SystemEventModel"
     /// Modules the generated files import.
     public static let imports = ["Foundation", "AzureCore"]
 }

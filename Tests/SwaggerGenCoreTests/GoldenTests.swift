@@ -48,4 +48,52 @@ final class GoldenTests: XCTestCase {
             XCTAssertTrue(models.contains(needle), needle)
         }
     }
+
+    /// Public mode (`--access public`, the system-event models) from two fixture files:
+    /// one output file per spec, the discriminator wrapper, extensible enums, nested, array and
+    /// dictionary types, tolerant decoding, `SystemEventNames` and `SystemEvent`.
+    func test_golden_publicModeMatchesGoldenSystemEvents() throws {
+        let specs = ["SystemEvents/Contoso.yaml", "SystemEvents/Fabrikam.yaml"]
+        let sink = DiagnosticSink()
+        let configuration = GeneratorConfiguration(specs: specs, baseDirectory: TestSupport.fixturesDirectory, access: .public)
+        let files = try XCTUnwrap(GeneratorPipeline().generate(configuration, diagnostics: sink), "\(sink.diagnostics)")
+        XCTAssertEqual(sink.errors, [])
+        let goldenDirectory = TestSupport.goldenDirectory + "/SystemEvents"
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            _ = try Emitter().emit(files, to: goldenDirectory, check: false)
+            return
+        }
+        XCTAssertEqual(files.map(\.name), ["Contoso.swift", "Fabrikam.swift", "SystemEvent.swift", "SystemEventNames.swift"])
+        for file in files {
+            let path = goldenDirectory + "/" + file.name
+            let golden = (FileManager.default.contents(atPath: path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            TestSupport.assertSameText(file.contents, golden, "SystemEvents/\(file.name)")
+        }
+    }
+
+    func test_golden_publicModeCoversTheFeatures() throws {
+        let contoso = try String(contentsOfFile: TestSupport.goldenDirectory + "/SystemEvents/Contoso.swift", encoding: .utf8)
+        for needle in [
+            "public struct ContosoWidgetCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {",
+            "public static let eventType = \"Contoso.Widgets.WidgetCreated\"",
+            "public var id: Swift.String?", "public var nbf: Swift.Int64?", "case nbf = \"NBF\"",
+            "public var widgetURL: Swift.String?", "case widgetURL = \"widgetUrl\"",
+            "public var type: Swift.String?", "public var description: Swift.String?",
+            "public var tags: [Swift.String: Swift.String]?", "public var extra: [Swift.String: AzureCore.JSONValue]?",
+            "public var anything: AzureCore.JSONValue?", "public var parts: [ContosoPart]?",
+            "public var outputs: [ContosoOutputKind]?", "public var color: WidgetColor?",
+            "self.createdAt = container.tolerant(Foundation.Date.self, forKey: .createdAt)",
+            "try container.encodeRFC3339IfPresent(self.createdAt, forKey: .createdAt)",
+            "public struct WidgetColor: AzureCore.ExtensibleStringEnum {",
+            "public enum ContosoOutputKind: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {",
+            "case asset(ContosoOutputAsset)", "case unknown(ContosoOutput, raw: AzureCore.JSONValue)",
+            "case \"#contoso.outputasset\":", "private var _inner: [ContosoPart]",
+        ] {
+            XCTAssertTrue(contoso.contains(needle), needle)
+        }
+        let fabrikam = try String(contentsOfFile: TestSupport.goldenDirectory + "/SystemEvents/Fabrikam.swift", encoding: .utf8)
+        XCTAssertTrue(fabrikam.contains("public static let eventType = \"Fabrikam.Things.ThingDeleted\""), "inferred from the description")
+        XCTAssertTrue(fabrikam.contains("public static let eventType = \"Fabrikam.Things.ThingRelocated\""), "explicit wins")
+        XCTAssertFalse(fabrikam.contains("public struct FabrikamBaseEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel"))
+    }
 }

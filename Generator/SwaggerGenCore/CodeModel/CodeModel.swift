@@ -156,6 +156,42 @@ public indirect enum Statement: Sendable, Hashable {
     case expression(Expr)
     /// `for pattern in sequence where condition { body }`.
     case forIn(pattern: String, sequence: Expr, condition: Expr?, body: [Statement])
+    /// `switch subject { case pattern: body ... }`.
+    case switchOver(Expr, [SwitchCase])
+}
+
+/// One `case` of a `switch`.
+public struct SwitchCase: Sendable, Hashable {
+    /// The pattern text after `case` (such as `.asset(let value)`), or `nil` for `default`.
+    public var pattern: String?
+    /// The body.
+    public var body: [Statement]
+
+    /// Creates a case.
+    /// - Parameters:
+    ///   - pattern: The pattern, or `nil` for `default`.
+    ///   - body: The body.
+    public init(_ pattern: String?, _ body: [Statement]) {
+        self.pattern = pattern
+        self.body = body
+    }
+}
+
+/// One associated value of an enum case.
+public struct CaseValue: Sendable, Hashable {
+    /// The label, or `nil` for none.
+    public var label: String?
+    /// The type.
+    public var type: TypeRef
+
+    /// Creates an associated value.
+    /// - Parameters:
+    ///   - label: The label.
+    ///   - type: The type.
+    public init(_ label: String?, _ type: TypeRef) {
+        self.label = label
+        self.type = type
+    }
 }
 
 /// One parameter of a function or initializer.
@@ -351,6 +387,8 @@ public indirect enum Decl: Sendable, Hashable {
     case property(PropertyDecl)
     /// `case name = "raw"`.
     case enumCase(name: String, rawValue: String?)
+    /// `case name(label: Type, ...)`, documented.
+    case associatedCase(doc: Doc?, name: String, values: [CaseValue])
     /// `typealias Name = Type`.
     case typeAlias(doc: Doc?, access: AccessLevel, name: String, target: TypeRef)
 }

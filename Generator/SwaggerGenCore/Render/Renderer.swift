@@ -81,6 +81,9 @@ public struct SwiftRenderer: SwiftRendering {
             return lines
         case .enumCase(let name, let rawValue):
             return [prefix + "case " + name + (rawValue.map { " = " + stringLiteral($0) } ?? "")]
+        case .associatedCase(let doc, let name, let values):
+            let list = values.map { ($0.label.map { $0 + ": " } ?? "") + render($0.type) }.joined(separator: ", ")
+            return renderDoc(doc, indent: indent) + [prefix + "case " + name + (values.isEmpty ? "" : "(" + list + ")")]
         case .typeAlias(let doc, let access, let name, let target):
             return renderDoc(doc, indent: indent) + [prefix + accessPrefix(access) + "typealias " + name + " = " + render(target)]
         case .property(let property):
@@ -115,6 +118,7 @@ public struct SwiftRenderer: SwiftRendering {
     func needsBlankLine(between previous: Decl, and next: Decl) -> Bool {
         switch (previous, next) {
         case (.enumCase, .enumCase): return false
+        case (.associatedCase, .associatedCase(let doc, _, _)): return doc != nil
         case (.property(let a), .property(let b)):
             return a.accessors != nil || b.accessors != nil || a.isStatic != b.isStatic
         default: return true
@@ -178,6 +182,13 @@ public struct SwiftRenderer: SwiftRendering {
             var head = prefix + "for " + pattern + " in " + render(sequence)
             if let condition { head += " where " + render(condition) }
             return [head + " {"] + body.flatMap { render($0, indent: indent + 1) } + [prefix + "}"]
+        case .switchOver(let subject, let cases):
+            var lines = [prefix + "switch " + render(subject) + " {"]
+            for item in cases {
+                lines.append(prefix + (item.pattern.map { "case " + $0 + ":" } ?? "default:"))
+                lines += item.body.flatMap { render($0, indent: indent + 1) }
+            }
+            return lines + [prefix + "}"]
         }
     }
 
@@ -197,6 +208,17 @@ public struct SwiftRenderer: SwiftRendering {
                 inner = next
             } else {
                 break
+            }
+        }
+        if keywords.isEmpty {
+            switch inner {
+            case .array(let elements) where !elements.isEmpty:
+                return [head + "["] + elements.map { pad(indent + 1) + render($0) + "," } + [pad(indent) + "]" + suffix]
+            case .dictionary(let entries) where !entries.isEmpty:
+                return [head + "["]
+                    + entries.map { pad(indent + 1) + render($0.key) + ": " + render($0.value) + "," }
+                    + [pad(indent) + "]" + suffix]
+            default: break
             }
         }
         guard case .call(let callee, let arguments, let closure) = inner, !arguments.isEmpty else { return [single] }
@@ -332,13 +354,23 @@ public struct SwiftRenderer: SwiftRendering {
     func wrap(_ words: [String], first: String, rest: String) -> [String] {
         var lines: [String] = []
         var current = first
+        // Character counts are kept as numbers: `String.count` walks the whole string.
+        var currentCount = first.count
+        let restCount = rest.count
         var currentHasWord = false
         for word in words {
-            if currentHasWord && current.count + 1 + word.count > width {
+            let wordCount = word.count
+            if currentHasWord && currentCount + 1 + wordCount > width {
                 lines.append(current)
                 current = rest + word
+                currentCount = restCount + wordCount
             } else {
-                current += (currentHasWord ? " " : "") + word
+                if currentHasWord {
+                    current += " "
+                    currentCount += 1
+                }
+                current += word
+                currentCount += wordCount
             }
             currentHasWord = true
         }

@@ -237,7 +237,7 @@ private final class ResolverRun {
             return .named(swiftName)
         }
         if Self.isEnumShape(schema) {
-            let model = enumModel(schema, swiftName: swiftName, provenance: provenance(key))
+            let model = enumModel(schema, swiftName: swiftName, provenance: provenance(key), file: key.file)
             register(.enumeration(model), at: schema.location)
             references[key] = .named(swiftName)
             return .named(swiftName)
@@ -248,7 +248,7 @@ private final class ResolverRun {
         guard let resolved else { return nil }
         let alias = AliasModel(
             swiftName: swiftName, provenance: provenance(key), description: schema.description,
-            target: resolved, location: schema.location
+            target: resolved, location: schema.location, file: key.file
         )
         register(.alias(alias), at: schema.location)
         references[key] = resolved
@@ -263,9 +263,14 @@ private final class ResolverRun {
         }
         building.insert(key)
         defer { building.remove(key) }
-        let model = buildObject(
+        var model = buildObject(
             schema, file: key.file, owner: key.name, swiftName: swiftName, provenance: provenance(key)
         )
+        // Upstream names the event type only in the definition's own description; an explicit
+        // `x-eventgrid-event-type` wins. Property descriptions are never read.
+        if model.eventType == nil {
+            model.eventType = EventTypeInference.eventType(inDescription: schema.description)
+        }
         objects[key] = model
         register(.object(model), at: schema.location)
         return model
@@ -273,6 +278,7 @@ private final class ResolverRun {
 
     func buildObject(_ schema: Schema, file: String, owner: String, swiftName: String, provenance: String) -> ObjectModel {
         var properties: [PropertyModel] = []
+        var parents: [String] = []
         var additional: SchemaType?
         func merge(_ property: PropertyModel) {
             if let index = properties.firstIndex(where: { $0.wireName == property.wireName }) {
@@ -291,6 +297,7 @@ private final class ResolverRun {
                     continue
                 }
                 let parentName = Naming.typeName(key.name + options.typeSuffix)
+                parents.append(parentName)
                 if references[key] == nil { references[key] = .named(parentName) }
                 guard let parentModel = objectModel(key, schema: parentSchema, swiftName: parentName) else { continue }
                 parentModel.properties.forEach(merge)
@@ -349,11 +356,13 @@ private final class ResolverRun {
         return ObjectModel(
             swiftName: swiftName, provenance: provenance, description: schema.description,
             properties: properties, additionalProperties: additional, discriminator: schema.discriminator,
-            discriminatorValue: schema.discriminatorValue, eventType: schema.eventType, location: schema.location
+            discriminatorValue: schema.discriminatorValue,
+            eventType: schema.eventType,
+            location: schema.location, file: file, parents: parents
         )
     }
 
-    func enumModel(_ schema: Schema, swiftName: String, provenance: String) -> EnumModel {
+    func enumModel(_ schema: Schema, swiftName: String, provenance: String, file: String) -> EnumModel {
         var cases: [EnumCaseModel] = []
         if let values = schema.xmsEnum?.values, !values.isEmpty {
             cases = values.map {
@@ -381,7 +390,7 @@ private final class ResolverRun {
         }
         return EnumModel(
             swiftName: swiftName, provenance: provenance, description: schema.description, cases: unique,
-            location: schema.location
+            location: schema.location, file: file
         )
     }
 
@@ -398,7 +407,7 @@ private final class ResolverRun {
         )
         if Self.isEnumShape(schema) {
             let name = Naming.typeName((schema.xmsEnum?.name ?? inlineName) + options.typeSuffix)
-            let model = enumModel(schema, swiftName: name, provenance: inlineProvenance)
+            let model = enumModel(schema, swiftName: name, provenance: inlineProvenance, file: file)
             register(.enumeration(model), at: schema.location)
             return .named(name)
         }

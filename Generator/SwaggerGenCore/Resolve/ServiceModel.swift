@@ -66,10 +66,14 @@ public struct ObjectModel: Sendable, Hashable {
     public var discriminator: String?
     /// `x-ms-discriminator-value`.
     public var discriminatorValue: String?
-    /// `x-eventgrid-event-type`.
+    /// `x-eventgrid-event-type`, or the event type its description names (upstream JSON).
     public var eventType: String?
     /// Where the schema starts.
     public var location: SourceLocation
+    /// The spec file it is defined in.
+    public var file: String = ""
+    /// The Swift names of the definitions it names in `allOf`, in order.
+    public var parents: [String] = []
 }
 
 /// One value of an extensible enum.
@@ -94,6 +98,8 @@ public struct EnumModel: Sendable, Hashable {
     public var cases: [EnumCaseModel]
     /// Where the schema starts.
     public var location: SourceLocation
+    /// The spec file it is first defined in.
+    public var file: String = ""
 }
 
 /// A definition that is another type under a name (free-form objects, primitives, arrays).
@@ -108,6 +114,8 @@ public struct AliasModel: Sendable, Hashable {
     public var target: SchemaType
     /// Where the schema starts.
     public var location: SourceLocation
+    /// The spec file it is defined in.
+    public var file: String = ""
 }
 
 /// A declared type of the service model.
@@ -125,6 +133,15 @@ public enum TypeModel: Sendable, Hashable {
         case .object(let model): model.swiftName
         case .enumeration(let model): model.swiftName
         case .alias(let model): model.swiftName
+        }
+    }
+
+    /// The spec file the type is (first) defined in.
+    public var file: String {
+        switch self {
+        case .object(let model): model.file
+        case .enumeration(let model): model.file
+        case .alias(let model): model.file
         }
     }
 }

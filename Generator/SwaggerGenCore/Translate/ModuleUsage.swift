@@ -25,7 +25,9 @@ enum ModuleUsage {
 
     static func visit(_ declaration: Decl, _ modules: inout Set<String>) {
         switch declaration {
-        case .type(let type): type.members.forEach { visit($0, &modules) }
+        case .type(let type):
+            type.inherits.forEach { note($0, &modules) }
+            type.members.forEach { visit($0, &modules) }
         case .function(let function):
             for parameter in function.parameters {
                 visit(parameter.type, &modules)
@@ -37,6 +39,7 @@ enum ModuleUsage {
             if let type = property.type { visit(type, &modules) }
             if let value = property.initialValue { visit(value, &modules) }
         case .enumCase: break
+        case .associatedCase(_, _, let values): values.forEach { visit($0.type, &modules) }
         case .typeAlias(_, _, _, let target): visit(target, &modules)
         }
     }
@@ -52,6 +55,9 @@ enum ModuleUsage {
             visit(sequence, &modules)
             if let condition { visit(condition, &modules) }
             body.forEach { visit($0, &modules) }
+        case .switchOver(let subject, let cases):
+            visit(subject, &modules)
+            cases.forEach { $0.body.forEach { visit($0, &modules) } }
         }
     }
 

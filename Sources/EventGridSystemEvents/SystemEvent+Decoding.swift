@@ -1,0 +1,49 @@
+public import AzureCore
+
+/// How one event type's data is decoded: the model type and the `SystemEvent` case it goes in.
+/// The generated `SystemEvent.registry` holds one per event type, keyed by the lower-cased name.
+struct SystemEventEntry: Sendable {
+    /// The model type.
+    let type: any SystemEventModel.Type
+    /// Decodes data into the event's case, or `nil` when the data is not a JSON object.
+    let decode: @Sendable (JSONValue) -> SystemEvent?
+
+    /// Creates an entry.
+    /// - Parameters:
+    ///   - type: The model type.
+    ///   - wrap: The `SystemEvent` case of the model.
+    init<Model: SystemEventModel>(_ type: Model.Type, _ wrap: @escaping @Sendable (Model) -> SystemEvent) {
+        self.type = type
+        self.decode = { data in
+            guard case .object = data, let model = try? data.decode(as: Model.self) else { return nil }
+            return wrap(model)
+        }
+    }
+}
+
+extension SystemEvent {
+    /// Decodes an event's data by its event type. The type matches ignoring case
+    /// (`microsoft.EventHUB.CaptureFileCreated` is an Event Hubs capture event); decoding is
+    /// tolerant (see each model). An unknown type, or data that is not a JSON object, gives
+    /// `.unknown` with the data as it came. Never throws.
+    /// - Parameters:
+    ///   - eventType: The event's type, such as `Microsoft.Storage.BlobCreated`.
+    ///   - data: The event's `data`.
+    /// - Returns: The typed event, or `.unknown`.
+    public static func decode(eventType: String, data: JSONValue) -> SystemEvent {
+        registry[eventType.lowercased()]?.decode(data) ?? .unknown(eventType: eventType, data: data)
+    }
+
+    /// The model type of an event type (matched ignoring case), or `nil` when there is none.
+    /// - Parameter eventType: The event type.
+    /// - Returns: The model type.
+    public static func modelType(for eventType: String) -> (any SystemEventModel.Type)? {
+        registry[eventType.lowercased()]?.type
+    }
+
+    /// The event type: the model's canonical spelling, or the type as it came for `.unknown`.
+    public var eventType: String {
+        if case .unknown(let eventType, _) = self { return eventType }
+        return model.map { type(of: $0).eventType } ?? ""
+    }
+}
