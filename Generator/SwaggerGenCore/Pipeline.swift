@@ -71,12 +71,15 @@ public struct GeneratorPipeline {
     ///   - configuration: The run's settings.
     ///   - diagnostics: Where problems go.
     /// - Returns: The model.
-    public func model(_ documents: [SwaggerDocument], configuration: GeneratorConfiguration, diagnostics: DiagnosticSink) -> ServiceModel {
+    public func model(
+        _ documents: [SwaggerDocument], configuration: GeneratorConfiguration, diagnostics: DiagnosticSink
+    ) -> ServiceModel {
         let loader: DocumentLoader = { path in
             self.load(path, baseDirectory: configuration.baseDirectory, diagnostics: diagnostics)
         }
         return resolver.resolve(
-            documents, loader: loader, options: ResolverOptions(typeSuffix: configuration.typeSuffix), diagnostics: diagnostics
+            documents, loader: loader, options: ResolverOptions(typeSuffix: configuration.typeSuffix),
+            diagnostics: diagnostics
         )
     }
 
@@ -86,7 +89,8 @@ public struct GeneratorPipeline {
     ///   - configuration: The run's settings.
     /// - Returns: The files.
     public func render(_ model: ServiceModel, configuration: GeneratorConfiguration) -> [RenderedFile] {
-        let options = TranslatorOptions(access: configuration.access, sourceName: configuration.specs.joined(separator: ", "))
+        let options = TranslatorOptions(
+            access: configuration.access, sourceName: configuration.specs.joined(separator: ", "))
         return translator.translate(model, options: options).map {
             RenderedFile(name: $0.name, contents: renderer.render($0))
         }
@@ -122,7 +126,8 @@ public struct GeneratorPipeline {
         let documents = inputs.compactMap { document($0, diagnostics: diagnostics) }
         let model = resolver.resolve(
             documents,
-            loader: { path in others.first { $0.path == path }.flatMap { self.document($0, diagnostics: diagnostics) } },
+            loader: { path in others.first { $0.path == path }.flatMap { self.document($0, diagnostics: diagnostics) }
+            },
             options: ResolverOptions(typeSuffix: configuration.typeSuffix),
             diagnostics: diagnostics
         )

@@ -66,7 +66,8 @@ public enum SwaggerGenCommand {
                 switch value(argument) {
                 case .success("package"): options.access = .package
                 case .success("public"): options.access = .public
-                case .success(let other): return .failure(UsageError(message: "--access must be package or public, not '\(other)'"))
+                case .success(let other):
+                    return .failure(UsageError(message: "--access must be package or public, not '\(other)'"))
                 case .failure(let error): return .failure(error)
                 }
             default:

@@ -97,7 +97,8 @@ public final class EventGridPublisherClient: Sendable {
         self.endpoint = try EventGridEndpoint(endpoint)
         self.options = options
         let pipeline = HTTPPipeline(
-            userAgent: UserAgentPolicy(sdkName: "eventgrid", sdkVersion: SDKInfo.version, applicationID: options.applicationID),
+            userAgent: UserAgentPolicy(
+                sdkName: "eventgrid", sdkVersion: SDKInfo.version, applicationID: options.applicationID),
             retry: RetryPolicy(options: options.retry, clock: options.retryClock ?? SystemRetryClock()),
             authentication: authentication,
             logging: LoggingPolicy(options: options.logging),
@@ -127,10 +128,12 @@ public final class EventGridPublisherClient: Sendable {
     ///   kind partialFailure tells which events were accepted.
     public func send(_ events: [EventGridEvent], splitting: Splitting = .none) async throws {
         let models = events.map(\.wireModel)
-        try await publish(models, splitting: splitting, describe: { "event \($0) (id \(events[$0].id))" }) { batch in
-            let input = PublishEventsInput(events: batch, apiVersion: self.options.apiVersion.rawValue)
-            _ = try await self.operations.publishEvents(input, context: self.context())
-        }
+        try await publish(
+            models, splitting: splitting, describe: { "event \($0) (id \(events[$0].id))" },
+            send: { batch in
+                let input = PublishEventsInput(events: batch, apiVersion: self.options.apiVersion.rawValue)
+                _ = try await self.operations.publishEvents(input, context: self.context())
+            })
     }
 
     // MARK: CloudEvents
@@ -164,14 +167,16 @@ public final class EventGridPublisherClient: Sendable {
             }
         }
         let models = events.map(\.wireModel)
-        try await publish(models, splitting: splitting, describe: { "event \($0) (id \(events[$0].id))" }) { batch in
-            let input = PublishCloudEventEventsInput(
-                events: batch,
-                apiVersion: self.options.apiVersion.rawValue,
-                aegChannelName: channelName
-            )
-            _ = try await self.operations.publishCloudEventEvents(input, context: self.context())
-        }
+        try await publish(
+            models, splitting: splitting, describe: { "event \($0) (id \(events[$0].id))" },
+            send: { batch in
+                let input = PublishCloudEventEventsInput(
+                    events: batch,
+                    apiVersion: self.options.apiVersion.rawValue,
+                    aegChannelName: channelName
+                )
+                _ = try await self.operations.publishCloudEventEvents(input, context: self.context())
+            })
     }
 
     // MARK: Custom schema
@@ -182,10 +187,12 @@ public final class EventGridPublisherClient: Sendable {
     ///   - splitting: Whether the send may become several requests.
     /// - Throws: ``/AzureCore/AzureError``.
     public func send(customEvents: [JSONValue], splitting: Splitting = .none) async throws {
-        try await publish(customEvents, splitting: splitting, describe: { "event \($0)" }) { batch in
-            let input = PublishCustomEventEventsInput(events: batch, apiVersion: self.options.apiVersion.rawValue)
-            _ = try await self.operations.publishCustomEventEvents(input, context: self.context())
-        }
+        try await publish(
+            customEvents, splitting: splitting, describe: { "event \($0)" },
+            send: { batch in
+                let input = PublishCustomEventEventsInput(events: batch, apiVersion: self.options.apiVersion.rawValue)
+                _ = try await self.operations.publishCustomEventEvents(input, context: self.context())
+            })
     }
 
     /// Publishes events of a topic with a custom input schema, encoding each value as JSON.
@@ -201,7 +208,8 @@ public final class EventGridPublisherClient: Sendable {
             do {
                 values.append(try JSONValue(encoding: event))
             } catch let error as AzureError {
-                throw AzureError(kind: .serialization, message: "event \(index): \(error.message)", underlyingError: error)
+                throw AzureError(
+                    kind: .serialization, message: "event \(index): \(error.message)", underlyingError: error)
             }
         }
         try await send(customEvents: values, splitting: splitting)
@@ -229,11 +237,13 @@ public final class EventGridPublisherClient: Sendable {
             )
         }
         if channelName != nil, schema != .cloudEvents {
-            throw AzureError.invalidInput("a channel name can only be sent with CloudEvents, not \(schema.rawValue) events")
+            throw AzureError.invalidInput(
+                "a channel name can only be sent with CloudEvents, not \(schema.rawValue) events")
         }
         switch schema {
         case .eventGrid:
-            try await send(events.compactMap { if case .eventGrid(let event) = $0 { event } else { nil } }, splitting: splitting)
+            try await send(
+                events.compactMap { if case .eventGrid(let event) = $0 { event } else { nil } }, splitting: splitting)
         case .cloudEvents:
             try await send(
                 events.compactMap { if case .cloudEvent(let event) = $0 { event } else { nil } },

@@ -13,6 +13,7 @@ public struct EventGridPublisherClientOptions: Sendable {
             self.rawValue = rawValue
         }
 
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         /// `2018-01-01`, the only version of the topics and domains publish API.
         public static let v2018_01_01 = APIVersion(rawValue: "2018-01-01")
         /// The newest version this SDK knows.

@@ -59,7 +59,8 @@ struct BenchError: Error, CustomStringConvertible {
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return 0 }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 /// Runs `body` `runs` times; returns the median rate of `count` operations per second.
@@ -102,12 +103,16 @@ func residentMemory() -> (current: Int, peak: Int) {
 
 func runPython(_ settings: Settings, inputs: URL, workloads: [String], httpEndpoint: String?) -> [String: Double] {
     guard FileManager.default.isExecutableFile(atPath: settings.python) else {
-        FileHandle.standardError.write(Data("python side skipped: \(settings.python) not found (run make python-deps)\n".utf8))
+        FileHandle.standardError.write(
+            Data("python side skipped: \(settings.python) not found (run make python-deps)\n".utf8))
         return [:]
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: settings.python)
-    var arguments = ["scripts/bench.py", "--inputs", inputs.path, "--runs", String(settings.runs), "--workloads", workloads.joined(separator: ",")]
+    var arguments = [
+        "scripts/bench.py", "--inputs", inputs.path, "--runs", String(settings.runs), "--workloads",
+        workloads.joined(separator: ","),
+    ]
     if let httpEndpoint { arguments += ["--http-endpoint", httpEndpoint] }
     process.arguments = arguments
     let pipe = Pipe()
@@ -120,7 +125,8 @@ func runPython(_ settings: Settings, inputs: URL, workloads: [String], httpEndpo
     }
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    guard process.terminationStatus == 0, let json = try? JSONValue(parsing: output), let members = json.objectValue else {
+    guard process.terminationStatus == 0, let json = try? JSONValue(parsing: output), let members = json.objectValue
+    else {
         FileHandle.standardError.write(Data("python side failed (status \(process.terminationStatus))\n".utf8))
         return [:]
     }
@@ -140,7 +146,8 @@ func pad(_ name: String) -> String {
 func line(_ name: String, swift: Double, python: Double?, unit: String, target: String) -> String {
     let pythonText = python.map { String(format: "%12.0f", $0) } ?? "           -"
     let ratio = python.map { String(format: "%7.1fx", swift / max($0, 1e-9)) } ?? "       -"
-    return pad(name) + String(format: "%12.0f ", swift) + pythonText + " " + ratio + "  " + unit + "  (target " + target + ")"
+    return pad(name) + String(format: "%12.0f ", swift) + pythonText + " " + ratio + "  " + unit + "  (target " + target
+        + ")"
 }
 
 @main
@@ -168,14 +175,16 @@ struct Benchmarks {
 
         var swift: [String: Double] = [:]
         let options = EventGridPublisherClientOptions(transport: InstantTransport())
-        let client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential(Inputs.key), options: options)
+        let client = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureKeyCredential(Inputs.key), options: options)
         if settings.wants("publish-cloudevents") {
             swift["publish-cloudevents"] = try await medianRate(count: inputs.cloudEvents.count, runs: settings.runs) {
                 try await publishAll(inputs.cloudEvents, batch: Inputs.batchSize) { try await client.send($0) }
             }
         }
         if settings.wants("publish-eventgrid") {
-            swift["publish-eventgrid"] = try await medianRate(count: inputs.eventGridEvents.count, runs: settings.runs) {
+            swift["publish-eventgrid"] = try await medianRate(count: inputs.eventGridEvents.count, runs: settings.runs)
+            {
                 try await publishAll(inputs.eventGridEvents, batch: Inputs.batchSize) { try await client.send($0) }
             }
         }
@@ -186,7 +195,9 @@ struct Benchmarks {
             let url = server.baseURL.appendingPathComponent("api/events")
             httpEndpoint = url.absoluteString
             let httpClient = try EventGridPublisherClient(endpoint: url, credential: AzureKeyCredential(Inputs.key))
-            swift["publish-http"] = try await medianRate(count: inputs.cloudEvents.count, runs: max(1, settings.runs / 2)) {
+            swift["publish-http"] = try await medianRate(
+                count: inputs.cloudEvents.count, runs: max(1, settings.runs / 2)
+            ) {
                 try await publishAll(inputs.cloudEvents, batch: Inputs.batchSize) { try await httpClient.send($0) }
             }
         }
@@ -197,21 +208,25 @@ struct Benchmarks {
                 for event in events {
                     if case .storageBlobCreated = event.systemEvent { typed += 1 }
                 }
-                guard typed == inputs.blobEventCount else { throw BenchError("typed \(typed) of \(inputs.blobEventCount)") }
+                guard typed == inputs.blobEventCount else {
+                    throw BenchError("typed \(typed) of \(inputs.blobEventCount)")
+                }
             }
         }
         if settings.wants("sas") {
             let expiry = Date(timeIntervalSince1970: 1_893_456_000)
             swift["sas"] = try await medianRate(count: inputs.sasCount, runs: settings.runs) {
                 for index in 0..<inputs.sasCount {
-                    _ = try generateSAS(endpoint: endpoint, key: Inputs.key, expiresOn: expiry.addingTimeInterval(Double(index)))
+                    _ = try generateSAS(
+                        endpoint: endpoint, key: Inputs.key, expiresOn: expiry.addingTimeInterval(Double(index)))
                 }
             }
         }
         let python = runPython(
             settings,
             inputs: inputsPath,
-            workloads: ["publish-cloudevents", "publish-eventgrid", "publish-http", "parse", "sas"].filter(settings.wants),
+            workloads: ["publish-cloudevents", "publish-eventgrid", "publish-http", "parse", "sas"].filter(
+                settings.wants),
             httpEndpoint: httpEndpoint
         )
         server.stop()
@@ -227,7 +242,9 @@ struct Benchmarks {
         }
         if settings.wants("generate"), let generator = settings.generator {
             let seconds = try generateTime(generator, runs: settings.runs)
-            print(pad("generate") + String(format: "%12.3f", seconds) + "            -        -  s         (target < 0.5 s)")
+            print(
+                pad("generate") + String(format: "%12.3f", seconds)
+                    + "            -        -  s         (target < 0.5 s)")
         }
         if settings.wants("memory") {
             try memoryReport()

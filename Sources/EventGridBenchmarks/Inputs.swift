@@ -29,7 +29,9 @@ struct Inputs {
 
     /// About 1 KB of JSON data.
     static func payload(_ random: inout Random, index: Int) -> JSONValue {
-        var members: [String: JSONValue] = ["index": .int(Int64(index)), "price": .double(Double(random.next() % 10_000) / 100)]
+        var members: [String: JSONValue] = [
+            "index": .int(Int64(index)), "price": .double(Double(random.next() % 10_000) / 100),
+        ]
         for field in 0..<24 {
             members["field\(field)"] = .string((0..<4).map { _ in random.word() }.joined(separator: " "))
         }
@@ -69,7 +71,8 @@ struct Inputs {
         for index in 0..<blobEvents {
             blobs.append([
                 "id": .string("blob-\(index)"),
-                "topic": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct",
+                "topic":
+                    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct",
                 "subject": .string("/blobServices/default/containers/c/blobs/file\(index).bin"),
                 "eventType": "Microsoft.Storage.BlobCreated",
                 "eventTime": "2024-05-06T07:08:09.1234567Z",

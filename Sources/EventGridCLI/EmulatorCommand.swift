@@ -94,7 +94,8 @@ enum EmulatorCommand {
                     onAccepted: { event in io.print("event \(event.line)") },
                     subscriptions: configuration.subscriptions
                         + webhooks.enumerated().map { number, hook in
-                            EmulatorSubscription(topic: hook.topic, name: "\(hook.topic)-webhook-\(number + 1)", endpoint: hook.url)
+                            EmulatorSubscription(
+                                topic: hook.topic, name: "\(hook.topic)-webhook-\(number + 1)", endpoint: hook.url)
                         }
                 )
             )

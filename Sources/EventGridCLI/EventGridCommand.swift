@@ -135,7 +135,8 @@ enum SASCommand {
         }
         let expiresText = try parsed.required("--expires-at")
         guard let expiresOn = RFC3339.date(from: expiresText) else {
-            throw CommandError("--expires-at '\(expiresText)' is not an ISO 8601 date-time such as 2030-01-01T00:00:00Z")
+            throw CommandError(
+                "--expires-at '\(expiresText)' is not an ISO 8601 date-time such as 2030-01-01T00:00:00Z")
         }
         let token = try generateSAS(
             endpoint: endpoint,

@@ -30,9 +30,11 @@ enum PublishCommand {
         let client: EventGridPublisherClient
         switch (parsed.options["--key"], parsed.options["--sas"]) {
         case (let key?, nil):
-            client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential(key), options: options)
+            client = try EventGridPublisherClient(
+                endpoint: endpoint, credential: AzureKeyCredential(key), options: options)
         case (nil, let token?):
-            client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureSASCredential(token), options: options)
+            client = try EventGridPublisherClient(
+                endpoint: endpoint, credential: AzureSASCredential(token), options: options)
         case (nil, nil):
             throw CommandError("publish needs --key KEY or --sas TOKEN")
         case (.some, .some):
@@ -45,7 +47,8 @@ enum PublishCommand {
         } catch {
             throw CommandError("cannot read '\(source)': \(error.localizedDescription)", status: 1)
         }
-        let events = try EventFileReader.read(input, schema: schema, sourceName: source == "-" ? "standard input" : source)
+        let events = try EventFileReader.read(
+            input, schema: schema, sourceName: source == "-" ? "standard input" : source)
         let channel = parsed.options["--channel"]
         guard let first = events.first else {
             throw CommandError("\(source) holds no events", status: 1)
@@ -61,7 +64,8 @@ enum PublishCommand {
             }
             throw error
         }
-        io.print("sent \(events.count) \(first.schema.rawValue) event(s) to \(client.endpoint.url.absoluteString): accepted")
+        io.print(
+            "sent \(events.count) \(first.schema.rawValue) event(s) to \(client.endpoint.url.absoluteString): accepted")
     }
 }
 
@@ -108,7 +112,9 @@ enum EventFileReader {
                     return .cloudEvent(try JSONValue.object(object).decode(as: CloudEvent.self))
                 }
             } catch let error as AzureError {
-                throw CommandError("event \(index) in \(sourceName) is not a valid \(eventSchema.rawValue) event: \(error.message)", status: 1)
+                throw CommandError(
+                    "event \(index) in \(sourceName) is not a valid \(eventSchema.rawValue) event: \(error.message)",
+                    status: 1)
             }
         }
     }

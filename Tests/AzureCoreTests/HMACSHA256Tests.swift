@@ -52,7 +52,8 @@ final class HMACSHA256Tests: XCTestCase {
     }
 
     func test_rfc4231_case7_keyAndDataLargerThanBlock() {
-        let message = "This is a test using a larger than block-size key and a larger than block-size data. "
+        let message =
+            "This is a test using a larger than block-size key and a larger than block-size data. "
             + "The key needs to be hashed before being used by the HMAC algorithm."
         check(
             key: Data(repeating: 0xaa, count: 131), message: Data(message.utf8),
@@ -61,7 +62,8 @@ final class HMACSHA256Tests: XCTestCase {
 
     func test_emptyKeyAndMessage() {
         // HMAC-SHA256("", "") — the well-known value.
-        check(key: Data(), message: Data(), expected: "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
+        check(
+            key: Data(), message: Data(), expected: "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
         XCTAssertEqual(
             HMACSHA256.authenticationCode(for: "Hi There", key: Data(repeating: 0x0b, count: 20)),
             HMACSHA256.authenticationCode(for: Data("Hi There".utf8), key: Data(repeating: 0x0b, count: 20)))

@@ -43,7 +43,8 @@ final class HTTPPipelineTests: XCTestCase {
         XCTAssertEqual(requests[1].headers["aeg-sas-key"], "k")
         XCTAssertNil(requests[2].headers["aeg-sas-key"], "the redirect to another host dropped the key")
         XCTAssertEqual(Set(requests.map { $0.headers["x-ms-client-request-id"] }).count, 1)
-        XCTAssertTrue(requests.allSatisfy { $0.headers["User-Agent"]?.hasPrefix("azsdk-swift-eventgrid/1.0.0") ?? false })
+        XCTAssertTrue(
+            requests.allSatisfy { $0.headers["User-Agent"]?.hasPrefix("azsdk-swift-eventgrid/1.0.0") ?? false })
         XCTAssertEqual(logger.messages.filter { $0.contains("Request POST") }.count, 2)
         XCTAssertFalse(logger.messages.joined().contains("aeg-sas-key: k"))
     }

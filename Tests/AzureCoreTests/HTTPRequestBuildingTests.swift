@@ -25,7 +25,9 @@ final class HTTPRequestBuildingTests: XCTestCase {
             path: "/api/events",
             query: [("api-version", "2018-01-01"), ("skip", nil), ("q", "a b&c=d/é")]
         )
-        XCTAssertEqual(request.url.absoluteString, "http://127.0.0.1:8080/prefix/api/events?api-version=2018-01-01&q=a%20b%26c%3Dd%2F%C3%A9")
+        XCTAssertEqual(
+            request.url.absoluteString,
+            "http://127.0.0.1:8080/prefix/api/events?api-version=2018-01-01&q=a%20b%26c%3Dd%2F%C3%A9")
         XCTAssertEqual(request.method, .post)
         XCTAssertNil(request.body)
         XCTAssertEqual(request.headers.count, 0)
@@ -54,7 +56,8 @@ final class HTTPRequestBuildingTests: XCTestCase {
         XCTAssertEqual(request.headers["aeg-channel-name"], "ch")
         XCTAssertFalse(request.headers.contains("x-absent"))
         XCTAssertEqual(request.headers["Content-Type"], "application/cloudevents-batch+json; charset=utf-8")
-        XCTAssertEqual(request.body.map { String(decoding: $0, as: UTF8.self) }, #"[{"id":"1","time":"1970-01-01T00:00:00Z"}]"#)
+        XCTAssertEqual(
+            request.body.map { String(decoding: $0, as: UTF8.self) }, #"[{"id":"1","time":"1970-01-01T00:00:00Z"}]"#)
     }
 
     func test_operationRequest_bareJSONContentTypeGetsItsCharset() throws {
@@ -67,7 +70,8 @@ final class HTTPRequestBuildingTests: XCTestCase {
 
     func test_operationRequest_bodyThatCannotBeEncodedIsASerializationError() throws {
         XCTAssertThrowsError(
-            try HTTPRequest.operationRequest(method: .post, baseURL: url("https://h.example"), path: "/x", jsonBody: Unencodable())
+            try HTTPRequest.operationRequest(
+                method: .post, baseURL: url("https://h.example"), path: "/x", jsonBody: Unencodable())
         ) { error in
             XCTAssertEqual((error as? AzureError)?.kind, .serialization)
         }
@@ -75,12 +79,14 @@ final class HTTPRequestBuildingTests: XCTestCase {
 
     func test_parameterizedHost_prefixesTheSchemeAndRefusesBadHosts() throws {
         let url = try HTTPRequest.parameterizedHost(
-            template: "{topicHostname}", useSchemePrefix: true, parameters: ["topicHostname": "t.westus2-1.eventgrid.azure.net"]
+            template: "{topicHostname}", useSchemePrefix: true,
+            parameters: ["topicHostname": "t.westus2-1.eventgrid.azure.net"]
         )
         XCTAssertEqual(url.absoluteString, "https://t.westus2-1.eventgrid.azure.net")
         for bad in ["", "a b", "host/path", "https://host", "user@host"] {
             XCTAssertThrowsError(
-                try HTTPRequest.parameterizedHost(template: "{topicHostname}", useSchemePrefix: true, parameters: ["topicHostname": bad]),
+                try HTTPRequest.parameterizedHost(
+                    template: "{topicHostname}", useSchemePrefix: true, parameters: ["topicHostname": bad]),
                 bad
             ) { error in
                 XCTAssertEqual((error as? AzureError)?.kind, .invalidInput, bad)
@@ -90,6 +96,7 @@ final class HTTPRequestBuildingTests: XCTestCase {
             template: "{endpoint}", useSchemePrefix: false, parameters: ["endpoint": "http://127.0.0.1:9000"]
         )
         XCTAssertEqual(endpoint.absoluteString, "http://127.0.0.1:9000")
-        XCTAssertThrowsError(try HTTPRequest.parameterizedHost(template: "{endpoint}", useSchemePrefix: false, parameters: [:]))
+        XCTAssertThrowsError(
+            try HTTPRequest.parameterizedHost(template: "{endpoint}", useSchemePrefix: false, parameters: [:]))
     }
 }

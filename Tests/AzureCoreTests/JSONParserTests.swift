@@ -18,7 +18,8 @@ final class JSONParserTests: XCTestCase {
     }
 
     func test_parse_stringEscapesAndUnicode() throws {
-        XCTAssertEqual(try parse(#""q\" b\\ s\/ \b\f\n\r\t u\u00e9 \ud83d\ude00 é""#), "q\" b\\ s/ \u{8}\u{c}\n\r\t u\u{e9} 😀 é")
+        XCTAssertEqual(
+            try parse(#""q\" b\\ s\/ \b\f\n\r\t u\u00e9 \ud83d\ude00 é""#), "q\" b\\ s/ \u{8}\u{c}\n\r\t u\u{e9} 😀 é")
     }
 
     func test_parse_agreesWithFoundation() throws {

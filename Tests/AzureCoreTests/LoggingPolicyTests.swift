@@ -8,8 +8,9 @@ final class LoggingPolicyTests: XCTestCase {
     private func run(
         _ options: LoggingOptions,
         transport: MockTransport = MockTransport(statuses: [200])
-    ) async -> Void {
-        let url = "https://topic.example.net/api/events?api-version=2018-01-01&aeg-sas-key=QUERY-SECRET-000"
+    ) async {
+        let url =
+            "https://topic.example.net/api/events?api-version=2018-01-01&aeg-sas-key=QUERY-SECRET-000"
             + "&sig=SIG-SECRET&other=value1"
         var request = HTTPRequest.post(url)
         request.headers["aeg-sas-key"] = "KEY-SECRET-123"

@@ -22,7 +22,8 @@ final class TolerantDecodingTests: XCTestCase {
         var colors: [Color]?
 
         enum CodingKeys: String, CodingKey {
-            case string, int32, int64, double, float, bool, date, data, json, strings, ints, dictionary, free, color, colors
+            case string, int32, int64, double, float, bool, date, data, json, strings, ints, dictionary, free, color,
+                colors
         }
 
         init(from decoder: any Decoder) throws {
@@ -47,7 +48,6 @@ final class TolerantDecodingTests: XCTestCase {
 
     struct Color: ExtensibleStringEnum {
         var rawValue: String
-        init(rawValue: String) { self.rawValue = rawValue }
         static let red = Color(rawValue: "Red")
         static let knownValues: [Color] = [.red]
     }
@@ -57,7 +57,8 @@ final class TolerantDecodingTests: XCTestCase {
     }
 
     func test_tolerant_convertsStringsNumbersAndBooleans() throws {
-        let value = try probe(#"{"string": 12.5, "int32": "42", "int64": 7.0, "double": "1.25", "float": 2, "bool": "TRUE"}"#)
+        let value = try probe(
+            #"{"string": 12.5, "int32": "42", "int64": 7.0, "double": "1.25", "float": 2, "bool": "TRUE"}"#)
         XCTAssertEqual(value.string, "12.5")
         XCTAssertEqual(value.int32, 42)
         XCTAssertEqual(value.int64, 7)
@@ -67,7 +68,9 @@ final class TolerantDecodingTests: XCTestCase {
     }
 
     func test_tolerant_wrongTypesAndNullsAreNil_neverThrow() throws {
-        let value = try probe(#"{"string": {"a": 1}, "int32": "4.5", "int64": true, "double": [1], "bool": "yes", "date": "soon", "data": "!!", "json": null, "color": {}}"#)
+        let value = try probe(
+            #"{"string": {"a": 1}, "int32": "4.5", "int64": true, "double": [1], "bool": "yes", "date": "soon", "data": "!!", "json": null, "color": {}}"#
+        )
         XCTAssertNil(value.string)
         XCTAssertNil(value.int32)
         XCTAssertNil(value.int64)
@@ -95,7 +98,8 @@ final class TolerantDecodingTests: XCTestCase {
     }
 
     func test_tolerant_dictionaries_keepJSONNulls_skipUnconvertible() throws {
-        let value = try probe(#"{"dictionary": {"a": "x", "b": 2, "c": null, "d": [1]}, "free": {"n": null, "o": {"p": 1}}}"#)
+        let value = try probe(
+            #"{"dictionary": {"a": "x", "b": 2, "c": null, "d": [1]}, "free": {"n": null, "o": {"p": 1}}}"#)
         XCTAssertEqual(value.dictionary, ["a": "x", "b": "2"])
         XCTAssertEqual(value.free, ["n": .null, "o": ["p": 1]])
     }
@@ -120,7 +124,9 @@ final class TolerantDecodingTests: XCTestCase {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .secondsSince1970
         let date = try XCTUnwrap(RFC3339.date(from: "2024-01-02T03:04:05.25Z"))
-        XCTAssertEqual(String(decoding: try encoder.encode(Stamp(date: date)), as: UTF8.self), #"{"date":"2024-01-02T03:04:05.25Z"}"#)
+        XCTAssertEqual(
+            String(decoding: try encoder.encode(Stamp(date: date)), as: UTF8.self),
+            #"{"date":"2024-01-02T03:04:05.25Z"}"#)
         XCTAssertEqual(String(decoding: try encoder.encode(Stamp(date: nil)), as: UTF8.self), "{}")
     }
 }

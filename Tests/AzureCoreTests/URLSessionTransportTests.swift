@@ -5,7 +5,8 @@ import XCTest
 final class URLSessionTransportTests: XCTestCase {
     func test_transport_postReachesServerWithHeadersAndBody() async throws {
         let server = try TestHTTPServer { _ in
-            .init(status: 200, headers: [("x-ms-request-id", "srv-1"), ("Content-Type", "application/json")],
+            .init(
+                status: 200, headers: [("x-ms-request-id", "srv-1"), ("Content-Type", "application/json")],
                 body: Data(#"{"ok":true}"#.utf8))
         }
         defer { server.stop() }

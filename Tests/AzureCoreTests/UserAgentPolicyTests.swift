@@ -19,7 +19,8 @@ final class UserAgentPolicyTests: XCTestCase {
     }
 
     func test_userAgent_applicationIDPrefix() async throws {
-        let value = try await userAgent(UserAgentPolicy(sdkName: "eventgrid", sdkVersion: "1.0.0", applicationID: "myapp/2"))
+        let value = try await userAgent(
+            UserAgentPolicy(sdkName: "eventgrid", sdkVersion: "1.0.0", applicationID: "myapp/2"))
         XCTAssertTrue(value?.hasPrefix("myapp/2 azsdk-swift-eventgrid/1.0.0 (") ?? false, value ?? "nil")
     }
 
@@ -42,7 +43,8 @@ final class UserAgentPolicyTests: XCTestCase {
     }
 
     func test_userAgent_invalidApplicationIDIsCleaned() {
-        let policy = UserAgentPolicy(sdkName: "x", sdkVersion: "1", applicationID: "my app with a very long name indeed")
+        let policy = UserAgentPolicy(
+            sdkName: "x", sdkVersion: "1", applicationID: "my app with a very long name indeed")
         XCTAssertTrue(policy.userAgent.hasPrefix("myappwithaverylongnamein azsdk-swift-x/1 "), policy.userAgent)
     }
 }

@@ -81,7 +81,8 @@ final class CLITests: XCTestCase {
     }
 
     func test_publish_detectsCloudEventsFromFileAndSendsThem() async throws {
-        let file = #"[{"specversion":"1.0","id":"1","source":"/s","type":"t","data":{"x":1}},{"specversion":"1.0","id":"2","source":"/s","type":"t"}]"#
+        let file =
+            #"[{"specversion":"1.0","id":"1","source":"/s","type":"t","data":{"x":1}},{"specversion":"1.0","id":"2","source":"/s","type":"t"}]"#
         let captured = Captured(files: ["events.json": Data(file.utf8)])
         let transport = RecordingTransport()
         let status = await EventGridCommand.run(
@@ -130,13 +131,17 @@ final class CLITests: XCTestCase {
             ("{not json", "not valid JSON"),
             ("42", "JSON object or an array"),
             (#"[{"a":1}]"#, "cannot tell the schema of event 0"),
-            (#"[{"specversion":"1.0","id":"1","source":"s","type":"t"},{"eventType":"x","subject":"s","data":1}]"#, "mix schemas"),
+            (
+                #"[{"specversion":"1.0","id":"1","source":"s","type":"t"},{"eventType":"x","subject":"s","data":1}]"#,
+                "mix schemas"
+            ),
             (#"[{"specversion":"1.0","id":"1","type":"t"}]"#, "event 0"),
         ]
         for (input, text) in cases {
             let captured = Captured(stdin: Data(input.utf8))
             let transport = RecordingTransport()
-            let status = await EventGridCommand.run(["publish", "--endpoint", endpoint, "--key", "k"], io: captured.io(transport: transport))
+            let status = await EventGridCommand.run(
+                ["publish", "--endpoint", endpoint, "--key", "k"], io: captured.io(transport: transport))
             XCTAssertEqual(status, 1, input)
             XCTAssertEqual(captured.stderr.count, 1, input)
             XCTAssertTrue(captured.stderr.first?.contains(text) ?? false, "\(captured.stderr) lacks \(text)")
@@ -148,7 +153,8 @@ final class CLITests: XCTestCase {
         let body = Data(#"{"error":{"code":"Unauthorized","message":"key is not authorized"}}"#.utf8)
         let transport = RecordingTransport([.response(HTTPResponse(statusCode: 401, body: body))])
         let captured = Captured(stdin: Data(#"{"subject":"s","eventType":"t","data":1}"#.utf8))
-        let status = await EventGridCommand.run(["publish", "--endpoint", endpoint, "--key", "k"], io: captured.io(transport: transport))
+        let status = await EventGridCommand.run(
+            ["publish", "--endpoint", endpoint, "--key", "k"], io: captured.io(transport: transport))
         XCTAssertEqual(status, 1)
         XCTAssertTrue(captured.stderr.first?.contains("401") ?? false, "\(captured.stderr)")
         XCTAssertTrue(captured.stderr.first?.contains("key is not authorized") ?? false, "\(captured.stderr)")

@@ -59,7 +59,9 @@ final class ConsumerTests: XCTestCase {
 
     func test_validationHandshake_cloudEventsOptionsGrantsTheOrigin() throws {
         let headers = try XCTUnwrap(
-            SubscriptionValidation.cloudEventsOptionsResponse(requestHeaders: ["WebHook-Request-Origin": "eventgrid.azure.net"])
+            SubscriptionValidation.cloudEventsOptionsResponse(requestHeaders: [
+                "WebHook-Request-Origin": "eventgrid.azure.net"
+            ])
         )
         XCTAssertEqual(headers["WebHook-Allowed-Origin"], "eventgrid.azure.net")
         XCTAssertEqual(headers["WebHook-Allowed-Rate"], "*")

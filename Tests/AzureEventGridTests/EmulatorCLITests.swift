@@ -47,7 +47,10 @@ final class EmulatorCLITests: XCTestCase {
         let io = lines.io
         let task = Task {
             await EventGridCommand.run(
-                ["emulator", "--port", "0", "--topic", "orders:eventgrid:\(key)", "--domain", "shop:cloudevents:\(key)"],
+                [
+                    "emulator", "--port", "0", "--topic", "orders:eventgrid:\(key)", "--domain",
+                    "shop:cloudevents:\(key)",
+                ],
                 io: io
             )
         }
@@ -70,16 +73,19 @@ final class EmulatorCLITests: XCTestCase {
 
     func test_emulator_configFile_andFlagsTogether() async throws {
         let key = Data("cli-key".utf8).base64EncodedString()
-        let config = #"{"topics":[{"name":"fromfile","schema":"custom","keys":["\#(key)"]}],"bearerTokens":["file-token"]}"#
+        let config =
+            #"{"topics":[{"name":"fromfile","schema":"custom","keys":["\#(key)"]}],"bearerTokens":["file-token"]}"#
         let lines = Lines(files: ["emu.json": Data(config.utf8)])
         let io = lines.io
         let task = Task {
-            await EventGridCommand.run(["emulator", "--config", "emu.json", "--topic", "fromflag:eventgrid:\(key)"], io: io)
+            await EventGridCommand.run(
+                ["emulator", "--config", "emu.json", "--topic", "fromflag:eventgrid:\(key)"], io: io)
         }
         let listening = try await lines.waitFor("listening on ")
         let base = String(listening.dropFirst("listening on ".count))
         XCTAssertTrue(lines.out.withLock { $0 }.contains("topic fromfile (custom): \(base)/topics/fromfile/api/events"))
-        XCTAssertTrue(lines.out.withLock { $0 }.contains("topic fromflag (eventgrid): \(base)/topics/fromflag/api/events"))
+        XCTAssertTrue(
+            lines.out.withLock { $0 }.contains("topic fromflag (eventgrid): \(base)/topics/fromflag/api/events"))
         task.cancel()
         let status = await task.value
         XCTAssertEqual(status, 0)
@@ -91,7 +97,8 @@ final class EmulatorCLITests: XCTestCase {
         let webhook = LoopbackHTTPServer { request in
             received.withLock { $0.append(request.header("aeg-event-type") ?? request.method) }
             if request.header("aeg-event-type") == "SubscriptionValidation",
-                let code = (try? JSONValue(parsing: request.body))?.arrayValue?.first?["data"]?["validationCode"]?.stringValue
+                let code = (try? JSONValue(parsing: request.body))?.arrayValue?.first?["data"]?["validationCode"]?
+                    .stringValue
             {
                 return .json(Data(#"{"validationResponse":"\#(code)"}"#.utf8))
             }
@@ -103,7 +110,8 @@ final class EmulatorCLITests: XCTestCase {
         let io = lines.io
         let hook = webhook.baseURL.absoluteString + "/hook"
         let task = Task {
-            await EventGridCommand.run(["emulator", "--topic", "orders:eventgrid:\(key)", "--webhook", "orders=\(hook)"], io: io)
+            await EventGridCommand.run(
+                ["emulator", "--topic", "orders:eventgrid:\(key)", "--webhook", "orders=\(hook)"], io: io)
         }
         let listening = try await lines.waitFor("listening on ")
         let base = String(listening.dropFirst("listening on ".count))
@@ -131,7 +139,10 @@ final class EmulatorCLITests: XCTestCase {
             (["emulator", "--nope"], "unknown emulator argument"),
             (["emulator", "--config", "missing.json"], "cannot read 'missing.json'"),
             (["emulator", "--topic", "orders:eventgrid:a2V5", "--webhook", "orders"], "--webhook must be"),
-            (["emulator", "--topic", "orders:eventgrid:a2V5", "--webhook", "other=http://127.0.0.1:9/"], "unknown topic 'other'"),
+            (
+                ["emulator", "--topic", "orders:eventgrid:a2V5", "--webhook", "other=http://127.0.0.1:9/"],
+                "unknown topic 'other'"
+            ),
         ]
         for (arguments, expected) in cases {
             let lines = Lines()

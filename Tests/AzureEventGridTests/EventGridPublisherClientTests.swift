@@ -36,7 +36,9 @@ final class EventGridPublisherClientTests: XCTestCase {
         let request = try XCTUnwrap(transport.requests.first)
         XCTAssertEqual(transport.requests.count, 1)
         XCTAssertEqual(request.method, .post)
-        XCTAssertEqual(request.url.absoluteString, "https://mytopic.westus2-1.eventgrid.azure.net/api/events?api-version=2018-01-01")
+        XCTAssertEqual(
+            request.url.absoluteString,
+            "https://mytopic.westus2-1.eventgrid.azure.net/api/events?api-version=2018-01-01")
         XCTAssertEqual(request.headers["Content-Type"], "application/json; charset=utf-8")
         XCTAssertEqual(request.headers["aeg-sas-key"], "secret-key")
         XCTAssertNil(request.headers["aeg-channel-name"])
@@ -60,7 +62,8 @@ final class EventGridPublisherClientTests: XCTestCase {
         let transport = RecordingTransport()
         var options = testOptions(transport)
         options.applicationID = "myapp"
-        let client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential("k"), options: options)
+        let client = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureKeyCredential("k"), options: options)
         try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
         let request = try XCTUnwrap(transport.requests.first)
         let agent = try XCTUnwrap(request.headers["User-Agent"])
@@ -143,7 +146,10 @@ final class EventGridPublisherClientTests: XCTestCase {
     // MARK: Custom schema
 
     func test_sendCustomEvents_sendsValuesAsTheyAre() async throws {
-        struct Order: Encodable { var orderID: Int; var note: String }
+        struct Order: Encodable {
+            var orderID: Int
+            var note: String
+        }
         let transport = RecordingTransport()
         let client = try makeClient(transport)
         try await client.send(customEvents: [Order(orderID: 7, note: "x"), Order(orderID: 8, note: "y")])
@@ -171,7 +177,8 @@ final class EventGridPublisherClientTests: XCTestCase {
     func test_sendPublishableEvents_channelNameWithEventGridSchemaIsRefused() async throws {
         let client = try makeClient(RecordingTransport())
         await assertAzureError(.invalidInput, containing: "channel name") {
-            try await client.send([.eventGrid(EventGridEvent(subject: "s", eventType: "t", data: nil))], channelName: "c")
+            try await client.send(
+                [.eventGrid(EventGridEvent(subject: "s", eventType: "t", data: nil))], channelName: "c")
         }
     }
 
@@ -180,7 +187,9 @@ final class EventGridPublisherClientTests: XCTestCase {
         let client = try makeClient(transport)
         await assertAzureError(.invalidInput, containing: "empty") { try await client.send([EventGridEvent]()) }
         await assertAzureError(.invalidInput, containing: "empty") { try await client.send([CloudEvent]()) }
-        await assertAzureError(.invalidInput, containing: "empty") { try await client.send(customEvents: [JSONValue]()) }
+        await assertAzureError(.invalidInput, containing: "empty") {
+            try await client.send(customEvents: [JSONValue]())
+        }
         await assertAzureError(.invalidInput, containing: "empty") { try await client.send([PublishableEvent]()) }
         XCTAssertTrue(transport.requests.isEmpty)
     }
@@ -190,7 +199,8 @@ final class EventGridPublisherClientTests: XCTestCase {
     func test_send_eventOverOneMebibyteNamesTheEventAndItsSize() async throws {
         let transport = RecordingTransport()
         let client = try makeClient(transport)
-        let big = EventGridEvent(subject: "s", eventType: "t", data: .string(String(repeating: "x", count: 1_100_000)), id: "big")
+        let big = EventGridEvent(
+            subject: "s", eventType: "t", data: .string(String(repeating: "x", count: 1_100_000)), id: "big")
         do {
             try await client.send([EventGridEvent(subject: "s", eventType: "t", data: 1), big])
             XCTFail("expected an error")
@@ -205,7 +215,9 @@ final class EventGridPublisherClientTests: XCTestCase {
     func test_send_requestOverServiceLimitIsRefusedWithItsSize() async throws {
         let transport = RecordingTransport()
         let client = try makeClient(transport)
-        let events = (0..<4).map { _ in CloudEvent(source: "s", type: "t", data: .string(String(repeating: "y", count: 500_000))) }
+        let events = (0..<4).map { _ in
+            CloudEvent(source: "s", type: "t", data: .string(String(repeating: "y", count: 500_000)))
+        }
         do {
             try await client.send(events)
             XCTFail("expected an error")
@@ -221,7 +233,8 @@ final class EventGridPublisherClientTests: XCTestCase {
         let transport = RecordingTransport()
         let client = try makeClient(transport)
         let events = (0..<7).map { index in
-            EventGridEvent(subject: "s", eventType: "t", data: .string(String(repeating: "z", count: 400_000)), id: "e\(index)")
+            EventGridEvent(
+                subject: "s", eventType: "t", data: .string(String(repeating: "z", count: 400_000)), id: "e\(index)")
         }
         try await client.send(events, splitting: .automatic)
         XCTAssertEqual(transport.requests.count, 3)
@@ -261,7 +274,8 @@ final class EventGridPublisherClientTests: XCTestCase {
     // MARK: Errors and retries
 
     func test_serviceError_carriesStatusCodeMessageRequestIDsAndRawBody() async throws {
-        let body = #"{"error":{"code":"Unauthorized","message":"The request authorization key is not authorized for X.","details":[{"code":"Inner","message":"m"}]}}"#
+        let body =
+            #"{"error":{"code":"Unauthorized","message":"The request authorization key is not authorized for X.","details":[{"code":"Inner","message":"m"}]}}"#
         let response = HTTPResponse(statusCode: 401, headers: ["x-ms-request-id": "svc-1"], body: Data(body.utf8))
         let transport = RecordingTransport([.response(response)])
         let client = try makeClient(transport)
@@ -293,7 +307,8 @@ final class EventGridPublisherClientTests: XCTestCase {
     func test_keyRotation_takesEffectOnTheNextSend() async throws {
         let transport = RecordingTransport()
         let credential = AzureKeyCredential("old")
-        let client = try EventGridPublisherClient(endpoint: endpoint, credential: credential, options: testOptions(transport))
+        let client = try EventGridPublisherClient(
+            endpoint: endpoint, credential: credential, options: testOptions(transport))
         try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
         credential.update("new")
         try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
@@ -316,7 +331,8 @@ final class EventGridPublisherClientTests: XCTestCase {
         )
         try await sasClient.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
         let token = FixedToken()
-        let tokenClient = try EventGridPublisherClient(endpoint: endpoint, credential: token, options: testOptions(transport))
+        let tokenClient = try EventGridPublisherClient(
+            endpoint: endpoint, credential: token, options: testOptions(transport))
         try await tokenClient.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
 
         XCTAssertEqual(transport.requests[0].headers["aeg-sas-token"], "r=x&e=y&s=z")
@@ -328,10 +344,10 @@ final class EventGridPublisherClientTests: XCTestCase {
     func test_invalidApplicationID_isRefusedAtInit() {
         var options = testOptions(RecordingTransport())
         options.applicationID = "has space"
-        XCTAssertThrowsError(try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential("k"), options: options))
+        XCTAssertThrowsError(
+            try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential("k"), options: options))
     }
 }
-
 
 /// Asserts that `body` throws an ``AzureError`` of `kind` whose message contains `text`.
 func assertAzureError(
@@ -346,7 +362,8 @@ func assertAzureError(
         XCTFail("expected AzureError.\(kind)", file: file, line: line)
     } catch let error as AzureError {
         XCTAssertEqual(error.kind, kind, error.message, file: file, line: line)
-        XCTAssertTrue(error.message.contains(text), "'\(error.message)' does not contain '\(text)'", file: file, line: line)
+        XCTAssertTrue(
+            error.message.contains(text), "'\(error.message)' does not contain '\(text)'", file: file, line: line)
     } catch {
         XCTFail("unexpected error \(error)", file: file, line: line)
     }

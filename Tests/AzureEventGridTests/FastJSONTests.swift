@@ -1,8 +1,9 @@
 import AzureCore
-@testable import AzureEventGrid
 import EventGridGenerated
 import Foundation
 import XCTest
+
+@testable import AzureEventGrid
 
 /// The fast JSON path writes exactly what the generated `Encodable` conformances write.
 final class FastJSONTests: XCTestCase {
@@ -20,17 +21,22 @@ final class FastJSONTests: XCTestCase {
     func test_eventGridEvents_fastEqualsEncodable() throws {
         let events = [
             EventGridEvent(subject: "s", eventType: "t", data: ["a": [1, 2.5, "x\n\"q\"", nil, true]], id: "1"),
-            EventGridEvent(subject: "ü/é", eventType: "t", data: nil, dataVersion: "", id: "2", eventTime: Date(timeIntervalSince1970: -1.5), topic: "d"),
+            EventGridEvent(
+                subject: "ü/é", eventType: "t", data: nil, dataVersion: "", id: "2",
+                eventTime: Date(timeIntervalSince1970: -1.5), topic: "d"),
         ].map(\.wireModel)
         XCTAssertEqual(try fast(events), try slow(events))
     }
 
     func test_cloudEvents_fastEqualsEncodable() throws {
-        var shadow = CloudEvent(source: "/s", type: "t", data: "text", dataContentType: "text/plain", id: "1", extensions: ["ext": 1])
+        var shadow = CloudEvent(
+            source: "/s", type: "t", data: "text", dataContentType: "text/plain", id: "1", extensions: ["ext": 1])
         shadow.extensions["subject"] = "extension named like an attribute"
         let events = [
             shadow,
-            CloudEvent(source: "/s", type: "t", binaryData: Data([0, 255]), dataContentType: "a/b", id: "2", time: nil, subject: "sub", dataSchema: "https://x"),
+            CloudEvent(
+                source: "/s", type: "t", binaryData: Data([0, 255]), dataContentType: "a/b", id: "2", time: nil,
+                subject: "sub", dataSchema: "https://x"),
             CloudEvent(source: "/s", type: "t", id: "3", time: nil),
         ].map(\.wireModel)
         XCTAssertEqual(try fast(events), try slow(events))
@@ -50,7 +56,8 @@ final class FastJSONTests: XCTestCase {
         XCTAssertNotNil(writer.invalidValue)
         XCTAssertThrowsError(
             try HTTPRequest.operationRequest(
-                method: .post, baseURL: XCTUnwrap(URL(string: "https://h")), path: "/x", jsonBody: [JSONValue.double(.infinity)]
+                method: .post, baseURL: XCTUnwrap(URL(string: "https://h")), path: "/x",
+                jsonBody: [JSONValue.double(.infinity)]
             )
         ) { error in
             XCTAssertEqual((error as? AzureError)?.kind, .serialization)

@@ -53,10 +53,14 @@ final class LoopbackWireTests: XCTestCase {
     func test_eventGridEvents_arriveWithPathQueryHeadersAndBody() async throws {
         let recorder = Recorder()
         let endpoint = try start(recorder)
-        let client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential("k1"), options: options())
+        let client = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureKeyCredential("k1"), options: options())
         try await client.send([
-            EventGridEvent(subject: "a", eventType: "T", data: ["n": 1], id: "1", eventTime: Date(timeIntervalSince1970: 0)),
-            EventGridEvent(subject: "b", eventType: "T", data: "x", id: "2", eventTime: Date(timeIntervalSince1970: 0), topic: "domain-topic"),
+            EventGridEvent(
+                subject: "a", eventType: "T", data: ["n": 1], id: "1", eventTime: Date(timeIntervalSince1970: 0)),
+            EventGridEvent(
+                subject: "b", eventType: "T", data: "x", id: "2", eventTime: Date(timeIntervalSince1970: 0),
+                topic: "domain-topic"),
         ])
         let request = try XCTUnwrap(recorder.requests.first)
         XCTAssertEqual(request.method, "POST")
@@ -75,7 +79,8 @@ final class LoopbackWireTests: XCTestCase {
     func test_cloudEvents_withChannelAndSASCredential() async throws {
         let recorder = Recorder()
         let endpoint = try start(recorder)
-        let client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureSASCredential("r=a&e=b&s=c"), options: options())
+        let client = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureSASCredential("r=a&e=b&s=c"), options: options())
         try await client.send(
             [CloudEvent(source: "/s", type: "t", binaryData: Data("hi".utf8), dataContentType: "text/plain", id: "c")],
             channelName: "ch"
@@ -90,8 +95,10 @@ final class LoopbackWireTests: XCTestCase {
     func test_customEvents_andPathPrefixEndpoints() async throws {
         let recorder = Recorder()
         let base = try start(recorder)
-        let endpoint = base.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("topics/orders")
-        let client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential("k"), options: options())
+        let endpoint = base.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "topics/orders")
+        let client = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureKeyCredential("k"), options: options())
         try await client.send(customEvents: [["anything": true]] as [JSONValue])
         let request = try XCTUnwrap(recorder.requests.first)
         XCTAssertEqual(request.path, "/topics/orders/api/events")
@@ -105,7 +112,8 @@ final class LoopbackWireTests: XCTestCase {
             .empty(status: 200),
         ])
         let endpoint = try start(recorder)
-        let client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential("k"), options: options())
+        let client = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureKeyCredential("k"), options: options())
         try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 1, id: "only"))
         XCTAssertEqual(recorder.requests.count, 3)
         XCTAssertEqual(Set(recorder.requests.map(\.body)).count, 1)
@@ -113,10 +121,13 @@ final class LoopbackWireTests: XCTestCase {
     }
 
     func test_serviceErrors_areTypedWithCodeAndMessage() async throws {
-        let body = Data(#"{"error":{"code":"BadRequest","message":"Required property 'subject' was not set.","details":[{"code":"InputJsonInvalid","message":"m"}]}}"#.utf8)
+        let body = Data(
+            #"{"error":{"code":"BadRequest","message":"Required property 'subject' was not set.","details":[{"code":"InputJsonInvalid","message":"m"}]}}"#
+                .utf8)
         let recorder = Recorder([ServerResponse(status: 400, headers: [("x-ms-request-id", "rid")], body: body)])
         let endpoint = try start(recorder)
-        let client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential("k"), options: options())
+        let client = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureKeyCredential("k"), options: options())
         do {
             try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
             XCTFail("expected an error")
@@ -152,7 +163,8 @@ final class LoopbackWireTests: XCTestCase {
     func test_cancellation_stopsTheSend() async throws {
         let recorder = Recorder(delay: .seconds(3))
         let endpoint = try start(recorder)
-        let client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential("k"), options: options())
+        let client = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureKeyCredential("k"), options: options())
         let task = Task { try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 1)) }
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
@@ -168,7 +180,8 @@ final class LoopbackWireTests: XCTestCase {
         let recorder = Recorder()
         let endpoint = try start(recorder)
         server?.stop()
-        let client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential("k"), options: options(retries: 2))
+        let client = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureKeyCredential("k"), options: options(retries: 2))
         do {
             try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
             XCTFail("expected an error")

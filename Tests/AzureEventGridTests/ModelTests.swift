@@ -53,7 +53,10 @@ final class EventGridEventTests: XCTestCase {
     }
 
     func test_encodingPayload_convertsEncodableToJSON() throws {
-        struct Payload: Encodable { var when: Date; var count: Int }
+        struct Payload: Encodable {
+            var when: Date
+            var count: Int
+        }
         let event = try EventGridEvent(
             subject: "s",
             eventType: "t",
@@ -78,12 +81,14 @@ final class CloudEventTests: XCTestCase {
 
     func test_validate_refusesBadNamesReservedNamesAndBinaryWithoutContentType() {
         for name in ["Upper", "with-dash", "with_underscore", "time", "specversion", "é"] {
-            XCTAssertThrowsError(try CloudEvent(source: "s", type: "t", extensions: [name: 1]).validate(), name) { error in
+            XCTAssertThrowsError(try CloudEvent(source: "s", type: "t", extensions: [name: 1]).validate(), name) {
+                error in
                 XCTAssertEqual((error as? AzureError)?.kind, .invalidInput)
                 XCTAssertTrue((error as? AzureError)?.message.contains("'\(name)'") ?? false)
             }
         }
-        var binary = CloudEvent(source: "s", type: "t", binaryData: Data([1]), dataContentType: "application/octet-stream")
+        var binary = CloudEvent(
+            source: "s", type: "t", binaryData: Data([1]), dataContentType: "application/octet-stream")
         binary.dataContentType = nil
         XCTAssertThrowsError(try binary.validate())
         XCTAssertThrowsError(try CloudEvent(source: "", type: "t").validate())
@@ -104,9 +109,15 @@ final class CloudEventTests: XCTestCase {
     }
 
     func test_encode_neverWritesBothDataAndDataBase64() throws {
-        let binary = CloudEvent(source: "s", type: "t", binaryData: Data([9]), dataContentType: "x/y", id: "1", time: nil)
+        let binary = CloudEvent(
+            source: "s", type: "t", binaryData: Data([9]), dataContentType: "x/y", id: "1", time: nil)
         let json = try JSONValue(parsing: JSONEncoder().encode(binary))
-        XCTAssertEqual(json, ["id": "1", "source": "s", "type": "t", "specversion": "1.0", "datacontenttype": "x/y", "data_base64": "CQ=="])
+        XCTAssertEqual(
+            json,
+            [
+                "id": "1", "source": "s", "type": "t", "specversion": "1.0", "datacontenttype": "x/y",
+                "data_base64": "CQ==",
+            ])
         let text = CloudEvent(source: "s", type: "t", data: "plain", dataContentType: "text/plain", id: "2", time: nil)
         XCTAssertEqual(try JSONValue(parsing: JSONEncoder().encode(text))["data"], "plain")
         XCTAssertNil(try JSONValue(parsing: JSONEncoder().encode(text))["data_base64"])
@@ -131,11 +142,26 @@ final class CloudEventTests: XCTestCase {
 final class EventGridEndpointTests: XCTestCase {
     func test_acceptedForms() throws {
         let cases: [(String, String, String)] = [
-            ("https://t.westus-1.eventgrid.azure.net", "https://t.westus-1.eventgrid.azure.net", "https://t.westus-1.eventgrid.azure.net/api/events"),
-            ("https://t.westus-1.eventgrid.azure.net/", "https://t.westus-1.eventgrid.azure.net", "https://t.westus-1.eventgrid.azure.net/api/events"),
-            ("https://t.westus-1.eventgrid.azure.net/api/events", "https://t.westus-1.eventgrid.azure.net", "https://t.westus-1.eventgrid.azure.net/api/events"),
-            ("https://t.westus-1.eventgrid.azure.net/api/events/", "https://t.westus-1.eventgrid.azure.net", "https://t.westus-1.eventgrid.azure.net/api/events"),
-            ("http://127.0.0.1:8080/topics/orders/api/events", "http://127.0.0.1:8080/topics/orders", "http://127.0.0.1:8080/topics/orders/api/events"),
+            (
+                "https://t.westus-1.eventgrid.azure.net", "https://t.westus-1.eventgrid.azure.net",
+                "https://t.westus-1.eventgrid.azure.net/api/events"
+            ),
+            (
+                "https://t.westus-1.eventgrid.azure.net/", "https://t.westus-1.eventgrid.azure.net",
+                "https://t.westus-1.eventgrid.azure.net/api/events"
+            ),
+            (
+                "https://t.westus-1.eventgrid.azure.net/api/events", "https://t.westus-1.eventgrid.azure.net",
+                "https://t.westus-1.eventgrid.azure.net/api/events"
+            ),
+            (
+                "https://t.westus-1.eventgrid.azure.net/api/events/", "https://t.westus-1.eventgrid.azure.net",
+                "https://t.westus-1.eventgrid.azure.net/api/events"
+            ),
+            (
+                "http://127.0.0.1:8080/topics/orders/api/events", "http://127.0.0.1:8080/topics/orders",
+                "http://127.0.0.1:8080/topics/orders/api/events"
+            ),
             ("http://localhost:9/x", "http://localhost:9/x", "http://localhost:9/x/api/events"),
         ]
         for (input, base, full) in cases {

@@ -45,9 +45,11 @@ final class PythonParityTests: XCTestCase {
         let credential = try XCTUnwrap(testCase["credential"])
         let value = try XCTUnwrap(credential["value"]?.stringValue)
         if credential["kind"] == "sas" {
-            return try EventGridPublisherClient(endpoint: endpoint, credential: AzureSASCredential(value), options: testOptions(transport))
+            return try EventGridPublisherClient(
+                endpoint: endpoint, credential: AzureSASCredential(value), options: testOptions(transport))
         }
-        return try EventGridPublisherClient(endpoint: endpoint, credential: AzureKeyCredential(value), options: testOptions(transport))
+        return try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureKeyCredential(value), options: testOptions(transport))
     }
 
     private func eventGridEvent(_ input: JSONValue) throws -> EventGridEvent {

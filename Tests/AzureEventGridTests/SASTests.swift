@@ -1,7 +1,8 @@
 import AzureCore
-@testable import AzureEventGrid
 import Foundation
 import XCTest
+
+@testable import AzureEventGrid
 
 final class SASTests: XCTestCase {
     /// Tokens produced by the Python SDK's `generate_sas` (scripts/python-reference.py).
@@ -33,8 +34,10 @@ final class SASTests: XCTestCase {
 
     func test_generateSAS_noonAndMidnightAreNotConfused() throws {
         let endpoint = try XCTUnwrap(URL(string: "https://t.westus-1.eventgrid.azure.net/api/events"))
-        let noon = try generateSAS(endpoint: endpoint, key: "a2V5", expiresOn: XCTUnwrap(RFC3339.date(from: "2030-06-05T12:09:03Z")))
-        let midnight = try generateSAS(endpoint: endpoint, key: "a2V5", expiresOn: XCTUnwrap(RFC3339.date(from: "2030-06-05T00:09:03Z")))
+        let noon = try generateSAS(
+            endpoint: endpoint, key: "a2V5", expiresOn: XCTUnwrap(RFC3339.date(from: "2030-06-05T12:09:03Z")))
+        let midnight = try generateSAS(
+            endpoint: endpoint, key: "a2V5", expiresOn: XCTUnwrap(RFC3339.date(from: "2030-06-05T00:09:03Z")))
         XCTAssertTrue(noon.contains("&e=2030-06-05%2012%3A09%3A03%2B00%3A00&"), noon)
         XCTAssertTrue(midnight.contains("&e=2030-06-05%2000%3A09%3A03%2B00%3A00&"), midnight)
     }
@@ -53,8 +56,14 @@ final class SASTests: XCTestCase {
     }
 
     func test_pythonUTCString_padsMicroseconds() throws {
-        XCTAssertEqual(SASEncoding.pythonUTCString(try XCTUnwrap(RFC3339.date(from: "2030-01-02T03:04:05.5Z"))), "2030-01-02 03:04:05.500000+00:00")
-        XCTAssertEqual(SASEncoding.pythonUTCString(try XCTUnwrap(RFC3339.date(from: "2030-01-02T03:04:05Z"))), "2030-01-02 03:04:05+00:00")
-        XCTAssertEqual(SASEncoding.pythonUTCString(try XCTUnwrap(RFC3339.date(from: "2030-01-02T03:04:05.000123Z"))), "2030-01-02 03:04:05.000123+00:00")
+        XCTAssertEqual(
+            SASEncoding.pythonUTCString(try XCTUnwrap(RFC3339.date(from: "2030-01-02T03:04:05.5Z"))),
+            "2030-01-02 03:04:05.500000+00:00")
+        XCTAssertEqual(
+            SASEncoding.pythonUTCString(try XCTUnwrap(RFC3339.date(from: "2030-01-02T03:04:05Z"))),
+            "2030-01-02 03:04:05+00:00")
+        XCTAssertEqual(
+            SASEncoding.pythonUTCString(try XCTUnwrap(RFC3339.date(from: "2030-01-02T03:04:05.000123Z"))),
+            "2030-01-02 03:04:05.000123+00:00")
     }
 }

@@ -36,7 +36,8 @@ final class SystemEventAccessTests: XCTestCase {
     func test_cloudEvent_typedDataAndBinaryFallsBackToUnknown() throws {
         let json = CloudEvent(source: "/s", type: "Microsoft.Storage.BlobCreated", data: ["url": "u"])
         XCTAssertEqual(json.systemEventData(as: StorageBlobCreatedEventData.self)?.url, "u")
-        let binary = CloudEvent(source: "/s", type: "Microsoft.Storage.BlobCreated", binaryData: Data([1]), dataContentType: "x/y")
+        let binary = CloudEvent(
+            source: "/s", type: "Microsoft.Storage.BlobCreated", binaryData: Data([1]), dataContentType: "x/y")
         guard case .unknown = binary.systemEvent else { return XCTFail("binary data is not typed") }
         XCTAssertEqual(ReceivedEvent.cloudEvent(json).systemEventData(as: StorageBlobCreatedEventData.self)?.url, "u")
     }
@@ -86,7 +87,8 @@ final class SystemEventAccessTests: XCTestCase {
     }
 
     func test_decodeCLI_dataThatDoesNotFitStillPrintsWhatDecoded() async throws {
-        let payload = #"{"id":"e","subject":"s","eventType":"Microsoft.Storage.BlobCreated","eventTime":"2024-01-01T00:00:00Z","dataVersion":"1","data":{"url":"u","contentLength":{"not":"a number"}}}"#
+        let payload =
+            #"{"id":"e","subject":"s","eventType":"Microsoft.Storage.BlobCreated","eventTime":"2024-01-01T00:00:00Z","dataVersion":"1","data":{"url":"u","contentLength":{"not":"a number"}}}"#
         let (status, text, errors) = await decode(payload)
         XCTAssertEqual(status, 0, errors.joined())
         let entry = try XCTUnwrap(JSONValue(parsing: Data(text.utf8)).arrayValue?.first)

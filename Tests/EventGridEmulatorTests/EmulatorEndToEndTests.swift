@@ -113,7 +113,9 @@ final class EmulatorEndToEndTests: XCTestCase {
     func test_eventGridEvents_withKey_areAcceptedInOrder() async throws {
         let emulator = try start()
         let client = try client(emulator, topic: "orders")
-        let events = (0..<3).map { EventGridEvent(subject: "/orders/\($0)", eventType: "Shop.OrderPlaced", data: ["n": .int(Int64($0))]) }
+        let events = (0..<3).map {
+            EventGridEvent(subject: "/orders/\($0)", eventType: "Shop.OrderPlaced", data: ["n": .int(Int64($0))])
+        }
         try await client.send(events)
         try await client.send(EventGridEvent(subject: "/orders/3", eventType: "Shop.OrderPlaced", data: nil))
         let accepted = emulator.events(topic: "orders")
@@ -164,7 +166,9 @@ final class EmulatorEndToEndTests: XCTestCase {
         let mixed: [PublishableEvent] = [.cloudEvent(CloudEvent(source: "/s", type: "t", data: 2))]
         try await clouds.send(mixed, channelName: "ch")
         try await client(emulator, topic: "custom").send([PublishableEvent.custom(["k": 1])])
-        try await client(emulator, topic: "orders").send([PublishableEvent.eventGrid(EventGridEvent(subject: "s", eventType: "t", data: 1))])
+        try await client(emulator, topic: "orders").send([
+            PublishableEvent.eventGrid(EventGridEvent(subject: "s", eventType: "t", data: 1))
+        ])
         XCTAssertEqual(emulator.events(topic: "clouds").map(\.channelName), [nil, "ch"])
         XCTAssertEqual(emulator.events(topic: "clouds").first?.event["subject"], "first")
         XCTAssertEqual(emulator.events(topic: "custom").count, 1)
@@ -214,10 +218,14 @@ final class EmulatorEndToEndTests: XCTestCase {
         let emulator = try start()
         let eventGrid = try client(emulator, topic: "shop")
         try await eventGrid.send(EventGridEvent(subject: "s", eventType: "t", data: 1, topic: "tenant-a"))
-        let missing = await serviceError { try await eventGrid.send(EventGridEvent(subject: "s", eventType: "t", data: 1)) }
+        let missing = await serviceError {
+            try await eventGrid.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
+        }
         XCTAssertEqual(missing?.statusCode, 400)
         XCTAssertEqual(missing?.errorCode, "BadRequest")
-        XCTAssertTrue(missing?.message.contains("Required property 'topic' was not set.") ?? false, "\(String(describing: missing))")
+        XCTAssertTrue(
+            missing?.message.contains("Required property 'topic' was not set.") ?? false,
+            "\(String(describing: missing))")
 
         let cloud = try client(emulator, topic: "cloudshop")
         try await cloud.send(CloudEvent(source: "tenant-b", type: "t", data: 1))
@@ -238,12 +246,14 @@ final class EmulatorEndToEndTests: XCTestCase {
         let emulator = try start()
         let endpoint = try XCTUnwrap(emulator.endpoint(forTopic: "orders"))
         let token = try generateSAS(endpoint: endpoint, key: key, expiresOn: Date().addingTimeInterval(600))
-        let client = try EventGridPublisherClient(endpoint: endpoint, credential: AzureSASCredential(token), options: options())
+        let client = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureSASCredential(token), options: options())
         try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
         XCTAssertEqual(emulator.events(topic: "orders").first?.authMethod, .sas)
 
         let expired = try generateSAS(endpoint: endpoint, key: key, expiresOn: Date().addingTimeInterval(-5))
-        let old = try EventGridPublisherClient(endpoint: endpoint, credential: AzureSASCredential(expired), options: options())
+        let old = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureSASCredential(expired), options: options())
         let error = await serviceError { try await old.send(EventGridEvent(subject: "s", eventType: "t", data: 1)) }
         XCTAssertEqual(error?.statusCode, 401)
         XCTAssertEqual(error?.errorCode, "Unauthorized")
@@ -251,19 +261,26 @@ final class EmulatorEndToEndTests: XCTestCase {
         XCTAssertTrue(error?.message.contains("expired") ?? false)
 
         // A token for another topic's path does not cover this one.
-        let other = try generateSAS(endpoint: XCTUnwrap(emulator.endpoint(forTopic: "custom")), key: key, expiresOn: Date().addingTimeInterval(600))
-        let wrongResource = try EventGridPublisherClient(endpoint: endpoint, credential: AzureSASCredential(other), options: options())
-        let refused = await serviceError { try await wrongResource.send(EventGridEvent(subject: "s", eventType: "t", data: 1)) }
+        let other = try generateSAS(
+            endpoint: XCTUnwrap(emulator.endpoint(forTopic: "custom")), key: key,
+            expiresOn: Date().addingTimeInterval(600))
+        let wrongResource = try EventGridPublisherClient(
+            endpoint: endpoint, credential: AzureSASCredential(other), options: options())
+        let refused = await serviceError {
+            try await wrongResource.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
+        }
         XCTAssertEqual(refused?.statusCode, 401)
     }
 
     func test_bearerToken_fromTheTestIssuer() async throws {
         let emulator = try start()
         let endpoint = try XCTUnwrap(emulator.endpoint(forTopic: "orders"))
-        let good = try EventGridPublisherClient(endpoint: endpoint, credential: StaticTokenCredential(token: bearer), options: options())
+        let good = try EventGridPublisherClient(
+            endpoint: endpoint, credential: StaticTokenCredential(token: bearer), options: options())
         try await good.send(EventGridEvent(subject: "s", eventType: "t", data: 1))
         XCTAssertEqual(emulator.events(topic: "orders").first?.authMethod, .bearer)
-        let bad = try EventGridPublisherClient(endpoint: endpoint, credential: StaticTokenCredential(token: "nope"), options: options())
+        let bad = try EventGridPublisherClient(
+            endpoint: endpoint, credential: StaticTokenCredential(token: "nope"), options: options())
         let error = await serviceError { try await bad.send(EventGridEvent(subject: "s", eventType: "t", data: 1)) }
         XCTAssertEqual(error?.statusCode, 401)
         XCTAssertEqual(error?.errorCode, "Unauthorized")
@@ -279,7 +296,9 @@ final class EmulatorEndToEndTests: XCTestCase {
         )
         let error = await serviceError { try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 1)) }
         XCTAssertEqual(error?.statusCode, 401)
-        XCTAssertTrue(error?.message.hasPrefix("HTTP 401 Unauthorized: The request authorization key is not authorized for") ?? false, "\(String(describing: error))")
+        XCTAssertTrue(
+            error?.message.hasPrefix("HTTP 401 Unauthorized: The request authorization key is not authorized for")
+                ?? false, "\(String(describing: error))")
         XCTAssertNotNil(error?.requestID)
         credential.update(otherKey)
         try await client.send(EventGridEvent(subject: "s", eventType: "t", data: 2))
@@ -293,7 +312,8 @@ final class EmulatorEndToEndTests: XCTestCase {
         emulator.inject(.fail(status: 503, count: 2, retryAfter: 2), topic: "orders")
         emulator.inject(.fail(status: 429, retryAfterMilliseconds: 1500), topic: "orders")
         let clock = NoSleepClock()
-        let client = try client(emulator, topic: "orders", options: options(retry: RetryOptions(maxRetries: 3), clock: clock))
+        let client = try client(
+            emulator, topic: "orders", options: options(retry: RetryOptions(maxRetries: 3), clock: clock))
         let events = (0..<5).map { EventGridEvent(subject: "/o/\($0)", eventType: "t", data: 1) }
         try await client.send(events)
         XCTAssertEqual(emulator.requests(topic: "orders").map(\.status), [503, 503, 429, 200])
@@ -381,11 +401,15 @@ final class EmulatorEndToEndTests: XCTestCase {
         // Custom-schema objects sent to an Event Grid schema topic.
         let client = try client(emulator, topic: "orders")
         let error = await serviceError {
-            try await client.send(customEvents: [["id": "1", "eventType": "t", "eventTime": "2026-01-01T00:00:00Z", "dataVersion": "1", "data": 1]])
+            try await client.send(customEvents: [
+                ["id": "1", "eventType": "t", "eventTime": "2026-01-01T00:00:00Z", "dataVersion": "1", "data": 1]
+            ])
         }
         XCTAssertEqual(error?.statusCode, 400)
         XCTAssertEqual(error?.errorCode, "BadRequest")
-        XCTAssertTrue(error?.message.contains("Required property 'subject' was not set.") ?? false, "\(String(describing: error))")
+        XCTAssertTrue(
+            error?.message.contains("Required property 'subject' was not set.") ?? false, "\(String(describing: error))"
+        )
         XCTAssertEqual(error?.details.first?.code, "InputJsonInvalid")
         XCTAssertTrue(emulator.events(topic: "orders").isEmpty)
         XCTAssertEqual(emulator.requests(topic: "orders").map(\.status), [400])
@@ -398,7 +422,9 @@ final class EmulatorEndToEndTests: XCTestCase {
         let client = try client(emulator, topic: "custom", options: options)
         let error = await serviceError { try await client.send(customEvents: [["n": 1]]) }
         XCTAssertEqual(error?.statusCode, 413)
-        XCTAssertTrue(error?.message.contains("The maximum size (1536000) has been exceeded.") ?? false, "\(String(describing: error))")
+        XCTAssertTrue(
+            error?.message.contains("The maximum size (1536000) has been exceeded.") ?? false,
+            "\(String(describing: error))")
         XCTAssertTrue(emulator.events(topic: "custom").isEmpty)
     }
 

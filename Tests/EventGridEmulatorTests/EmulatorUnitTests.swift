@@ -14,7 +14,8 @@ import FoundationNetworking
 final class EmulatorUnitTests: XCTestCase {
     private let key = Data("unit-test-key".utf8).base64EncodedString()
     private let host = "127.0.0.1:8080"
-    private let topic = EmulatorTopic(name: "orders", schema: .eventGrid, keys: [Data("unit-test-key".utf8).base64EncodedString()])
+    private let topic = EmulatorTopic(
+        name: "orders", schema: .eventGrid, keys: [Data("unit-test-key".utf8).base64EncodedString()])
 
     private func date(_ text: String) throws -> Date {
         try XCTUnwrap(RFC3339.date(from: text))
@@ -103,9 +104,15 @@ final class EmulatorUnitTests: XCTestCase {
     }
 
     func test_auth_expiredSAS_is401_atTheInjectedClock() throws {
-        let token = sign(resource: "http%3A%2F%2F127.0.0.1%3A8080%2Fapi%2Fevents", expiry: "2030-01-01%2000%3A00%3A00%2B00%3A00", key: key)
-        XCTAssertEqual(try authenticate([(name: "aeg-sas-token", value: token)], now: date("2029-12-31T23:59:59Z")).get(), .sas)
-        guard case .failure(let error) = authenticate([(name: "aeg-sas-token", value: token)], now: try date("2030-01-01T00:00:01Z")) else {
+        let token = sign(
+            resource: "http%3A%2F%2F127.0.0.1%3A8080%2Fapi%2Fevents", expiry: "2030-01-01%2000%3A00%3A00%2B00%3A00",
+            key: key)
+        XCTAssertEqual(
+            try authenticate([(name: "aeg-sas-token", value: token)], now: date("2029-12-31T23:59:59Z")).get(), .sas)
+        guard
+            case .failure(let error) = authenticate(
+                [(name: "aeg-sas-token", value: token)], now: try date("2030-01-01T00:00:01Z"))
+        else {
             return XCTFail("expected expiry")
         }
         XCTAssertEqual(error.status, 401)
@@ -127,7 +134,12 @@ final class EmulatorUnitTests: XCTestCase {
 
     func test_auth_keysBearerAndMissing() throws {
         XCTAssertEqual(try authenticate([(name: "aeg-sas-key", value: key)]).get(), .key)
-        XCTAssertEqual(try authenticate([], query: "api-version=2018-01-01&aeg-sas-key=\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")").get(), .key)
+        XCTAssertEqual(
+            try authenticate(
+                [],
+                query:
+                    "api-version=2018-01-01&aeg-sas-key=\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            ).get(), .key)
         XCTAssertEqual(try authenticate([(name: "Authorization", value: "Bearer tok")]).get(), .bearer)
         let failures: [([(name: String, value: String)], String)] = [
             ([(name: "aeg-sas-key", value: "not base64!")], "The input is not a valid Base-64 string"),
@@ -149,7 +161,9 @@ final class EmulatorUnitTests: XCTestCase {
 
     // MARK: Validation
 
-    private func validate(_ json: String, schema: EventGridSchema, domain: Bool = false, contentType: String = "application/json")
+    private func validate(
+        _ json: String, schema: EventGridSchema, domain: Bool = false, contentType: String = "application/json"
+    )
         -> String?
     {
         let topic = EmulatorTopic(name: "t-1", schema: schema, keys: ["a2V5"], isDomain: domain)
@@ -160,35 +174,51 @@ final class EmulatorUnitTests: XCTestCase {
     }
 
     func test_validation_messages() {
-        let good = #"{"id":"1","subject":"s","eventType":"t","eventTime":"2026-01-01T00:00:00.1234567Z","dataVersion":"1","data":{}}"#
+        let good =
+            #"{"id":"1","subject":"s","eventType":"t","eventTime":"2026-01-01T00:00:00.1234567Z","dataVersion":"1","data":{}}"#
         XCTAssertNil(validate("[\(good)]", schema: .eventGrid))
-        XCTAssertEqual(validate(good, schema: .eventGrid), "The request body must be a JSON array of events, not a single event.")
+        XCTAssertEqual(
+            validate(good, schema: .eventGrid), "The request body must be a JSON array of events, not a single event.")
         XCTAssertEqual(validate("[{", schema: .eventGrid), "The request body is not valid JSON.")
         XCTAssertEqual(validate(#"[{"id":"1"}]"#, schema: .eventGrid), "Required property 'subject' was not set.")
         XCTAssertEqual(
-            validate(#"[{"id":"1","subject":"s","eventType":"t","eventTime":"2026-01-01T00:00:00Z","dataVersion":"1"}]"#, schema: .eventGrid),
+            validate(
+                #"[{"id":"1","subject":"s","eventType":"t","eventTime":"2026-01-01T00:00:00Z","dataVersion":"1"}]"#,
+                schema: .eventGrid),
             "Required property 'data' was not set."
         )
         XCTAssertTrue(
-            validate(#"[{"id":"1","subject":"s","eventType":"t","eventTime":"yesterday","dataVersion":"1","data":1}]"#, schema: .eventGrid)?
+            validate(
+                #"[{"id":"1","subject":"s","eventType":"t","eventTime":"yesterday","dataVersion":"1","data":1}]"#,
+                schema: .eventGrid)?
                 .contains("'eventTime'") ?? false
         )
-        XCTAssertEqual(validate("[\(good)]", schema: .eventGrid, domain: true), "Required property 'topic' was not set.")
+        XCTAssertEqual(
+            validate("[\(good)]", schema: .eventGrid, domain: true), "Required property 'topic' was not set.")
 
         let cloud = #"{"id":"1","source":"/s","type":"t","specversion":"1.0"}"#
         let batch = "application/cloudevents-batch+json; charset=utf-8"
         XCTAssertNil(validate("[\(cloud)]", schema: .cloudEvents, contentType: batch))
-        XCTAssertTrue(validate("[\(cloud)]", schema: .cloudEvents, contentType: "text/plain")?.contains("Content-Type") ?? false)
-        XCTAssertEqual(validate(#"[{"id":"1","type":"t","specversion":"1.0"}]"#, schema: .cloudEvents, contentType: batch), "Required property 'source' was not set.")
         XCTAssertTrue(
-            validate(#"[{"id":"1","source":"/s","type":"t","specversion":"0.3"}]"#, schema: .cloudEvents, contentType: batch)?
+            validate("[\(cloud)]", schema: .cloudEvents, contentType: "text/plain")?.contains("Content-Type") ?? false)
+        XCTAssertEqual(
+            validate(#"[{"id":"1","type":"t","specversion":"1.0"}]"#, schema: .cloudEvents, contentType: batch),
+            "Required property 'source' was not set.")
+        XCTAssertTrue(
+            validate(
+                #"[{"id":"1","source":"/s","type":"t","specversion":"0.3"}]"#, schema: .cloudEvents, contentType: batch)?
                 .contains("'0.3'") ?? false
         )
         XCTAssertEqual(
-            validate(#"[{"id":"1","source":"/s","type":"t","specversion":"1.0","data":1,"data_base64":"AA=="}]"#, schema: .cloudEvents, contentType: batch),
+            validate(
+                #"[{"id":"1","source":"/s","type":"t","specversion":"1.0","data":1,"data_base64":"AA=="}]"#,
+                schema: .cloudEvents, contentType: batch),
             "The event has both 'data' and 'data_base64'; only one of them may be set."
         )
-        XCTAssertNil(validate(#"[{"id":"1","source":"tenant-a","type":"t","specversion":"1.0"}]"#, schema: .cloudEvents, domain: true, contentType: batch))
+        XCTAssertNil(
+            validate(
+                #"[{"id":"1","source":"tenant-a","type":"t","specversion":"1.0"}]"#, schema: .cloudEvents, domain: true,
+                contentType: batch))
 
         XCTAssertNil(validate(#"[{"anything":true},{}]"#, schema: .custom))
         XCTAssertEqual(validate("[1]", schema: .custom), "Event 0 is not a JSON object.")
@@ -199,8 +229,9 @@ final class EmulatorUnitTests: XCTestCase {
         XCTAssertThrowsError(try EmulatorTopic.parse("orders:xml:a2V5"))
         XCTAssertThrowsError(try EmulatorTopic.parse("orders:eventgrid"))
         XCTAssertThrowsError(try EmulatorTopic.parse("o:eventgrid:a2V5"))
-        XCTAssertEqual(try EmulatorTopic.parse("orders:CloudEvents:a2V5,b3RoZXI=", isDomain: true),
-                       EmulatorTopic(name: "orders", schema: .cloudEvents, keys: ["a2V5", "b3RoZXI="], isDomain: true))
+        XCTAssertEqual(
+            try EmulatorTopic.parse("orders:CloudEvents:a2V5,b3RoZXI=", isDomain: true),
+            EmulatorTopic(name: "orders", schema: .cloudEvents, keys: ["a2V5", "b3RoZXI="], isDomain: true))
         XCTAssertThrowsError(try EventGridEmulator(topics: []))
         XCTAssertThrowsError(
             try EventGridEmulator(topics: [
@@ -211,7 +242,8 @@ final class EmulatorUnitTests: XCTestCase {
     }
 
     func test_configurationFile() throws {
-        let text = #"{"port":0,"bearerTokens":["t1"],"topics":[{"name":"orders","schema":"eventgrid","keys":["a2V5"]},{"name":"shop","schema":"CloudEvents","keys":["a2V5","b3RoZXI="],"domain":true}],"subscriptions":[{"topic":"orders","name":"audit","endpoint":"http://127.0.0.1:9/hook"}]}"#
+        let text =
+            #"{"port":0,"bearerTokens":["t1"],"topics":[{"name":"orders","schema":"eventgrid","keys":["a2V5"]},{"name":"shop","schema":"CloudEvents","keys":["a2V5","b3RoZXI="],"domain":true}],"subscriptions":[{"topic":"orders","name":"audit","endpoint":"http://127.0.0.1:9/hook"}]}"#
         let configuration = try EventGridEmulator.Configuration(json: Data(text.utf8))
         XCTAssertEqual(configuration.subscriptions.map(\.name), ["audit"])
         XCTAssertEqual(configuration.subscriptions.first?.endpoint.absoluteString, "http://127.0.0.1:9/hook")
@@ -232,7 +264,10 @@ final class EmulatorUnitTests: XCTestCase {
             (#"{"topics":[{"name":"orders","schema":"xml","keys":["a2V5"]}]}"#, "schema"),
             (#"{"topics":[{"name":"orders","schema":"custom","keys":[1]}]}"#, "keys"),
             (#"{"topics":[{"name":"orders","schema":"custom","keys":["a2V5"],"domain":"yes"}]}"#, "domain"),
-            (#"{"topics":[],"subscriptions":[{"topic":"orders","name":"a","endpoint":"ftp://x"}]}"#, "subscriptions[0]"),
+            (
+                #"{"topics":[],"subscriptions":[{"topic":"orders","name":"a","endpoint":"ftp://x"}]}"#,
+                "subscriptions[0]"
+            ),
         ]
         for (json, expected) in bad {
             XCTAssertThrowsError(try EventGridEmulator.Configuration(json: Data(json.utf8)), json) { error in
@@ -251,7 +286,9 @@ final class EmulatorUnitTests: XCTestCase {
         headers: [String: String]? = nil,
         body: String = #"[{"n":1}]"#
     ) async throws -> (Int, HTTPURLResponse, JSONValue?) {
-        var request = URLRequest(url: try XCTUnwrap(URL(string: emulator.baseURL.absoluteString + path + (query.isEmpty ? "" : "?\(query)"))))
+        var request = URLRequest(
+            url: try XCTUnwrap(URL(string: emulator.baseURL.absoluteString + path + (query.isEmpty ? "" : "?\(query)")))
+        )
         request.httpMethod = method
         for (name, value) in headers ?? ["aeg-sas-key": key, "Content-Type": "application/json"] {
             request.setValue(value, forHTTPHeaderField: name)
@@ -282,7 +319,10 @@ final class EmulatorUnitTests: XCTestCase {
         let requestID = try XCTUnwrap(response.value(forHTTPHeaderField: "x-ms-request-id"))
         XCTAssertEqual(body?["error"]?["code"], "BadRequest")
         let message = try XCTUnwrap(body?["error"]?["message"]?.stringValue)
-        XCTAssertTrue(message.hasPrefix("The api-version query parameter (?api-version=) is required for all requests. Report '\(requestID):"), message)
+        XCTAssertTrue(
+            message.hasPrefix(
+                "The api-version query parameter (?api-version=) is required for all requests. Report '\(requestID):"),
+            message)
         XCTAssertTrue(message.hasSuffix(" (UTC)' to our forums for assistance or raise a support ticket."))
         XCTAssertEqual(body?["error"]?["details"]?.arrayValue?.first?["code"], "MissingApiVersionParameter")
 
@@ -295,13 +335,25 @@ final class EmulatorUnitTests: XCTestCase {
     func test_routing_methodsAndPaths() async throws {
         let emulator = try startEmulator()
         // With two topics, /api/events names none of them.
-        do { let answer = try await post(emulator, path: "/api/events"); XCTAssertEqual(answer.0, 404) }
-        do { let answer = try await post(emulator, path: "/topics/gamma/api/events"); XCTAssertEqual(answer.0, 404) }
+        do {
+            let answer = try await post(emulator, path: "/api/events")
+            XCTAssertEqual(answer.0, 404)
+        }
+        do {
+            let answer = try await post(emulator, path: "/topics/gamma/api/events")
+            XCTAssertEqual(answer.0, 404)
+        }
         let (status, response, _) = try await post(emulator, path: "/topics/alpha/api/events", method: "GET")
         XCTAssertEqual(status, 405)
         XCTAssertEqual(response.value(forHTTPHeaderField: "Allow"), "POST")
-        do { let answer = try await post(emulator, path: "/topics/ALPHA/api/events"); XCTAssertEqual(answer.0, 200) }
-        do { let answer = try await post(emulator, path: "/topics/alpha/api/events", body: #"{"n":1}"#); XCTAssertEqual(answer.0, 400) }
+        do {
+            let answer = try await post(emulator, path: "/topics/ALPHA/api/events")
+            XCTAssertEqual(answer.0, 200)
+        }
+        do {
+            let answer = try await post(emulator, path: "/topics/alpha/api/events", body: #"{"n":1}"#)
+            XCTAssertEqual(answer.0, 400)
+        }
         XCTAssertEqual(emulator.events(topic: "alpha").count, 1)
     }
 
@@ -312,31 +364,54 @@ final class EmulatorUnitTests: XCTestCase {
         let first = try await post(emulator, path: "/topics/alpha/api/events")
         XCTAssertEqual(first.0, 500)
         XCTAssertEqual(first.2?["error"]?["code"], "InternalServerError")
-        do { let answer = try await post(emulator, path: "/topics/alpha/api/events"); XCTAssertEqual(answer.0, 500) }
+        do {
+            let answer = try await post(emulator, path: "/topics/alpha/api/events")
+            XCTAssertEqual(answer.0, 500)
+        }
         let throttled = try await post(emulator, path: "/topics/beta/api/events")
         XCTAssertEqual(throttled.0, 429)
         XCTAssertEqual(throttled.1.value(forHTTPHeaderField: "Retry-After"), "7")
         XCTAssertEqual(throttled.1.value(forHTTPHeaderField: "retry-after-ms"), "7000")
-        do { let answer = try await post(emulator, path: "/topics/alpha/api/events"); XCTAssertEqual(answer.0, 200) }
-        do { let answer = try await post(emulator, path: "/topics/beta/api/events"); XCTAssertEqual(answer.0, 200) }
+        do {
+            let answer = try await post(emulator, path: "/topics/alpha/api/events")
+            XCTAssertEqual(answer.0, 200)
+        }
+        do {
+            let answer = try await post(emulator, path: "/topics/beta/api/events")
+            XCTAssertEqual(answer.0, 200)
+        }
         XCTAssertEqual(emulator.requests(topic: "alpha").map(\.status), [500, 500, 200])
-
 
         // `after` lets requests through first; meanwhile global faults skip the topic.
         emulator.inject(.fail(status: 502, after: 1), topic: "alpha")
         emulator.inject(.fail(status: 504))
-        do { let answer = try await post(emulator, path: "/topics/alpha/api/events"); XCTAssertEqual(answer.0, 200) }
-        do { let answer = try await post(emulator, path: "/topics/alpha/api/events"); XCTAssertEqual(answer.0, 502) }
-        do { let answer = try await post(emulator, path: "/topics/alpha/api/events"); XCTAssertEqual(answer.0, 504) }
+        do {
+            let answer = try await post(emulator, path: "/topics/alpha/api/events")
+            XCTAssertEqual(answer.0, 200)
+        }
+        do {
+            let answer = try await post(emulator, path: "/topics/alpha/api/events")
+            XCTAssertEqual(answer.0, 502)
+        }
+        do {
+            let answer = try await post(emulator, path: "/topics/alpha/api/events")
+            XCTAssertEqual(answer.0, 504)
+        }
 
         emulator.inject(.delay(.milliseconds(300)))
         let started = Date()
-        do { let answer = try await post(emulator, path: "/topics/beta/api/events"); XCTAssertEqual(answer.0, 200) }
+        do {
+            let answer = try await post(emulator, path: "/topics/beta/api/events")
+            XCTAssertEqual(answer.0, 200)
+        }
         XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 0.3)
 
         emulator.inject(.fail(status: 503, count: 5))
         emulator.clearFaults()
-        do { let answer = try await post(emulator, path: "/topics/beta/api/events"); XCTAssertEqual(answer.0, 200) }
+        do {
+            let answer = try await post(emulator, path: "/topics/beta/api/events")
+            XCTAssertEqual(answer.0, 200)
+        }
     }
 
     func test_droppedConnection_givesNoAnswer() async throws {
@@ -354,10 +429,14 @@ final class EmulatorUnitTests: XCTestCase {
     func test_inspectionEndpoint_getListDeleteAndUnknown() async throws {
         let emulator = try startEmulator()
         _ = try await post(emulator, path: "/topics/alpha/api/events", body: #"[{"n":1},{"n":2}]"#)
-        let (status, _, body) = try await post(emulator, path: "/_emulator/topics/alpha/events", query: "", method: "GET")
+        let (status, _, body) = try await post(
+            emulator, path: "/_emulator/topics/alpha/events", query: "", method: "GET")
         XCTAssertEqual(status, 200)
         XCTAssertEqual(body, [["n": 1], ["n": 2]])
-        do { let answer = try await post(emulator, path: "/_emulator/topics", query: "", method: "GET"); XCTAssertEqual(answer.2, ["alpha", "beta"]) }
+        do {
+            let answer = try await post(emulator, path: "/_emulator/topics", query: "", method: "GET")
+            XCTAssertEqual(answer.2, ["alpha", "beta"])
+        }
         do {
             let answer = try await post(emulator, path: "/_emulator/topics/alpha/accepted", query: "", method: "GET")
             let records = try XCTUnwrap(answer.2?.arrayValue)
@@ -366,9 +445,18 @@ final class EmulatorUnitTests: XCTestCase {
             XCTAssertEqual(records.first?["contentType"], "application/json")
             XCTAssertNotNil(records.first?["requestId"]?.stringValue)
         }
-        do { let answer = try await post(emulator, path: "/_emulator/topics/alpha/events", query: "", method: "DELETE"); XCTAssertEqual(answer.0, 204) }
-        do { let answer = try await post(emulator, path: "/_emulator/topics/alpha/events", query: "", method: "GET"); XCTAssertEqual(answer.2, []) }
-        do { let answer = try await post(emulator, path: "/_emulator/topics/zeta/events", query: "", method: "GET"); XCTAssertEqual(answer.0, 404) }
+        do {
+            let answer = try await post(emulator, path: "/_emulator/topics/alpha/events", query: "", method: "DELETE")
+            XCTAssertEqual(answer.0, 204)
+        }
+        do {
+            let answer = try await post(emulator, path: "/_emulator/topics/alpha/events", query: "", method: "GET")
+            XCTAssertEqual(answer.2, [])
+        }
+        do {
+            let answer = try await post(emulator, path: "/_emulator/topics/zeta/events", query: "", method: "GET")
+            XCTAssertEqual(answer.0, 404)
+        }
     }
 
     func test_onAccepted_seesEveryEventInOrder() async throws {

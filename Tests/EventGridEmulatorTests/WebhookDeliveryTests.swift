@@ -25,7 +25,8 @@ final class WebhookDeliveryTests: XCTestCase {
             seen.withLock { $0.append(request) }
             if request.method == "OPTIONS" {
                 guard answersHandshake else { return .empty(status: 200) }
-                return ServerResponse(status: 200, headers: [(name: "WebHook-Allowed-Origin", value: "eventgrid.azure.net")])
+                return ServerResponse(
+                    status: 200, headers: [(name: "WebHook-Allowed-Origin", value: "eventgrid.azure.net")])
             }
             if request.header("aeg-event-type") == "SubscriptionValidation" {
                 guard answersHandshake, let body = try? JSONValue(parsing: request.body),
@@ -55,7 +56,10 @@ final class WebhookDeliveryTests: XCTestCase {
         let emulator = try EventGridEmulator(
             configuration: .init(
                 topics: [EmulatorTopic(name: "orders", schema: schema, keys: [key])],
-                subscriptions: [EmulatorSubscription(topic: "orders", name: "sub1", endpoint: hookURL, retryDelay: .milliseconds(10))]
+                subscriptions: [
+                    EmulatorSubscription(
+                        topic: "orders", name: "sub1", endpoint: hookURL, retryDelay: .milliseconds(10))
+                ]
             )
         )
         try emulator.start()
@@ -72,12 +76,16 @@ final class WebhookDeliveryTests: XCTestCase {
 
     func test_eventGridSchema_handshakeThenOneNotificationPerEvent() async throws {
         let receiver = Receiver()
-        let events = (0..<3).map { EventGridEvent(subject: "/o/\($0)", eventType: "Shop.Placed", data: ["n": .int(Int64($0))]) }
+        let events = (0..<3).map {
+            EventGridEvent(subject: "/o/\($0)", eventType: "Shop.Placed", data: ["n": .int(Int64($0))])
+        }
         let (_, status) = try await run(schema: .eventGrid, receiver: receiver) { try await $0.send(events) }
         XCTAssertEqual(status.validation, .validated)
         XCTAssertEqual(status.delivered, events.map(\.id))
         let requests = receiver.requests
-        XCTAssertEqual(requests.map { $0.header("aeg-event-type") }, ["SubscriptionValidation", "Notification", "Notification", "Notification"])
+        XCTAssertEqual(
+            requests.map { $0.header("aeg-event-type") },
+            ["SubscriptionValidation", "Notification", "Notification", "Notification"])
         let delivered = try requests.dropFirst().map { try EventGridParser.parseEventGridEvents($0.body) }
         XCTAssertEqual(delivered.count, 3)
         let first = try XCTUnwrap(JSONValue(parsing: requests[1].body).arrayValue?.first)
@@ -130,7 +138,10 @@ final class WebhookDeliveryTests: XCTestCase {
             try EventGridEmulator(
                 configuration: .init(
                     topics: [EmulatorTopic(name: "orders", schema: .custom, keys: [key])],
-                    subscriptions: [EmulatorSubscription(topic: "other", name: "s", endpoint: XCTUnwrap(URL(string: "http://127.0.0.1:1/")))]
+                    subscriptions: [
+                        EmulatorSubscription(
+                            topic: "other", name: "s", endpoint: XCTUnwrap(URL(string: "http://127.0.0.1:1/")))
+                    ]
                 )
             )
         )

@@ -24,9 +24,11 @@ final class EveryModelRoundTripTests: XCTestCase {
             // `_typeByName` (test-only) finds the generated struct from its mangled name.
             let module = "EventGridSystemEvents"
             let mangled = "\(module.utf8.count)\(module)\(object.swiftName.utf8.count)\(object.swiftName)V"
-            let found = try XCTUnwrap(_typeByName(mangled) as? any (Codable & Hashable).Type, "no Codable & Hashable type \(name)")
+            let found = try XCTUnwrap(
+                _typeByName(mangled) as? any (Codable & Hashable).Type, "no Codable & Hashable type \(name)")
             let payload = SpecPayloads.payload(object, style: .exact)
-            let problems = try roundTrip(found, payload: object.discriminator == nil ? payload : stripDiscriminator(object, payload))
+            let problems = try roundTrip(
+                found, payload: object.discriminator == nil ? payload : stripDiscriminator(object, payload))
             XCTAssertEqual(problems, [], object.swiftName)
             checked += 1
         }

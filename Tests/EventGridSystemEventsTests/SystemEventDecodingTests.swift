@@ -41,10 +41,13 @@ final class SystemEventDecodingTests: XCTestCase {
     func test_everyEventType_roundTripsEncodeDecode() throws {
         for object in SpecPayloads.events {
             let eventType = try XCTUnwrap(object.eventType)
-            let first = try XCTUnwrap(SystemEvent.decode(eventType: eventType, data: SpecPayloads.payload(object, style: .exact)).model)
+            let first = try XCTUnwrap(
+                SystemEvent.decode(eventType: eventType, data: SpecPayloads.payload(object, style: .exact)).model)
             let json = try encoded(first)
             let second = SystemEvent.decode(eventType: eventType, data: json)
-            XCTAssertEqual(second, SystemEvent.decode(eventType: eventType, data: SpecPayloads.payload(object, style: .exact)), eventType)
+            XCTAssertEqual(
+                second, SystemEvent.decode(eventType: eventType, data: SpecPayloads.payload(object, style: .exact)),
+                eventType)
             XCTAssertEqual(try second.model.map(encoded), json, eventType)
         }
     }
@@ -52,13 +55,15 @@ final class SystemEventDecodingTests: XCTestCase {
     func test_everyEventType_emptyObject_decodesWithEveryMemberNil() throws {
         for object in SpecPayloads.events {
             let eventType = try XCTUnwrap(object.eventType)
-            let model = try XCTUnwrap(SystemEvent.decode(eventType: eventType, data: [:]).model, "required members missing: \(eventType)")
+            let model = try XCTUnwrap(
+                SystemEvent.decode(eventType: eventType, data: [:]).model, "required members missing: \(eventType)")
             XCTAssertEqual(try encoded(model), [:], eventType)
         }
     }
 
     func test_eventTypeInAnotherCase_decodes() {
-        let event = SystemEvent.decode(eventType: "microsoft.EventHUB.CaptureFileCreated", data: ["fileUrl": "https://x/y", "eventCount": 3])
+        let event = SystemEvent.decode(
+            eventType: "microsoft.EventHUB.CaptureFileCreated", data: ["fileUrl": "https://x/y", "eventCount": 3])
         guard case .eventHubCaptureFileCreated(let data) = event else { return XCTFail("\(event)") }
         XCTAssertEqual(data.fileurl, "https://x/y")
         XCTAssertEqual(data.eventCount, 3)
@@ -69,7 +74,10 @@ final class SystemEventDecodingTests: XCTestCase {
     func test_wrongTypedField_isNil_othersKept() {
         let event = SystemEvent.decode(
             eventType: SystemEventNames.eventHubCaptureFileCreated,
-            data: ["fileUrl": "https://x/y", "sizeInBytes": ["not": "a number"], "eventCount": "12x", "partitionId": 7, "lastEnqueueTime": "yesterday"]
+            data: [
+                "fileUrl": "https://x/y", "sizeInBytes": ["not": "a number"], "eventCount": "12x", "partitionId": 7,
+                "lastEnqueueTime": "yesterday",
+            ]
         )
         guard case .eventHubCaptureFileCreated(let data) = event else { return XCTFail("\(event)") }
         XCTAssertEqual(data.fileurl, "https://x/y")
@@ -102,7 +110,9 @@ final class SystemEventDecodingTests: XCTestCase {
         let base = try XCTUnwrap(RFC3339.date(from: "2024-05-06T07:08:09Z"))
         for (text, fraction) in cases {
             let data = try XCTUnwrap(
-                SystemEvent.decode(eventType: SystemEventNames.eventHubCaptureFileCreated, data: ["firstEnqueueTime": .string(text)]).model
+                SystemEvent.decode(
+                    eventType: SystemEventNames.eventHubCaptureFileCreated, data: ["firstEnqueueTime": .string(text)]
+                ).model
                     as? EventHubCaptureFileCreatedEventData
             )
             let date = try XCTUnwrap(data.firstEnqueueTime, text)
@@ -113,7 +123,8 @@ final class SystemEventDecodingTests: XCTestCase {
     func test_enumInAnotherCase_matchesKnownValue_unknownKeptExactly() throws {
         let data = try XCTUnwrap(
             SystemEvent.decode(
-                eventType: SystemEventNames.mediaJobStateChange, data: ["state": "PROCESSING", "previousState": "Paused-ish"]
+                eventType: SystemEventNames.mediaJobStateChange,
+                data: ["state": "PROCESSING", "previousState": "Paused-ish"]
             ).model as? MediaJobStateChangeEventData
         )
         XCTAssertEqual(data.state, .processing)
@@ -124,7 +135,9 @@ final class SystemEventDecodingTests: XCTestCase {
 
     func test_extraKeys_areIgnored() throws {
         let data = try XCTUnwrap(
-            SystemEvent.decode(eventType: SystemEventNames.storageBlobCreated, data: ["url": "https://a/b", "brandNew": ["x": 1]]).model
+            SystemEvent.decode(
+                eventType: SystemEventNames.storageBlobCreated, data: ["url": "https://a/b", "brandNew": ["x": 1]]
+            ).model
         )
         XCTAssertEqual(try JSONValue(encoding: data), ["url": "https://a/b"])
     }
@@ -147,21 +160,32 @@ final class SystemEventDecodingTests: XCTestCase {
         let data = try XCTUnwrap(
             SystemEvent.decode(
                 eventType: SystemEventNames.mediaJobFinished,
-                data: ["outputs": ["@odata.type": "#Microsoft.Media.JobOutputAsset", "assetName": "a1", "progress": 100]]
+                data: [
+                    "outputs": ["@odata.type": "#Microsoft.Media.JobOutputAsset", "assetName": "a1", "progress": 100]
+                ]
             ).model as? MediaJobFinishedEventData
         )
         XCTAssertEqual(data.outputs?.count, 1)
-        guard case .asset(let asset)? = data.outputs?.first else { return XCTFail("\(String(describing: data.outputs))") }
+        guard case .asset(let asset)? = data.outputs?.first else {
+            return XCTFail("\(String(describing: data.outputs))")
+        }
         XCTAssertEqual(asset.assetName, "a1")
         XCTAssertEqual(asset.progress, 100)
     }
 
     func test_discriminator_polymorphicArray_unknownKindKeepsRawJSON() throws {
-        let unknownOutput: JSONValue = ["@odata.type": "#Microsoft.Media.JobOutputSomethingNew", "label": "L", "future": [1, 2]]
+        let unknownOutput: JSONValue = [
+            "@odata.type": "#Microsoft.Media.JobOutputSomethingNew", "label": "L", "future": [1, 2],
+        ]
         let data = try XCTUnwrap(
             SystemEvent.decode(
                 eventType: SystemEventNames.mediaJobFinished,
-                data: ["outputs": [["@odata.type": "#microsoft.media.joboutputASSET", "assetName": "a1"], unknownOutput, "not an object"]]
+                data: [
+                    "outputs": [
+                        ["@odata.type": "#microsoft.media.joboutputASSET", "assetName": "a1"], unknownOutput,
+                        "not an object",
+                    ]
+                ]
             ).model as? MediaJobFinishedEventData
         )
         let outputs = try XCTUnwrap(data.outputs)

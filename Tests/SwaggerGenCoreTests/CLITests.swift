@@ -12,7 +12,8 @@ final class CLITests: XCTestCase {
     func run(_ arguments: [String]) -> Run {
         var output = ""
         var errors = ""
-        let status = SwaggerGenCommand.run(arguments: arguments, output: { output += $0 }, errorOutput: { errors += $0 })
+        let status = SwaggerGenCommand.run(
+            arguments: arguments, output: { output += $0 }, errorOutput: { errors += $0 })
         return Run(status: status, output: output, errors: errors)
     }
 
@@ -24,7 +25,10 @@ final class CLITests: XCTestCase {
     }
 
     func test_cli_misuseExitsNonZeroWithOneLine() {
-        for arguments in [[], ["--spec"], ["--spec", "a.yaml"], ["--output", "x"], ["--bogus"], ["--spec", "a", "--output", "o", "--access", "open"]] {
+        for arguments in [
+            [], ["--spec"], ["--spec", "a.yaml"], ["--output", "x"], ["--bogus"],
+            ["--spec", "a", "--output", "o", "--access", "open"],
+        ] {
             let result = run(arguments)
             XCTAssertEqual(result.status, 2, "\(arguments)")
             XCTAssertEqual(result.errors.filter { $0 == "\n" }.count, 1, "\(arguments): \(result.errors)")
@@ -41,8 +45,11 @@ final class CLITests: XCTestCase {
     func test_cli_badSpecPrintsFileLineColumnAndFails() throws {
         let directory = try temporaryDirectory()
         let spec = directory + "/Bad.yaml"
-        try Data("swagger: \"2.0\"\ninfo: {title: T, version: \"1\"}\npaths: {}\ndefinitions:\n  A: {$ref: \"#/definitions/Gone\"}\n".utf8)
-            .write(to: URL(fileURLWithPath: spec))
+        try Data(
+            "swagger: \"2.0\"\ninfo: {title: T, version: \"1\"}\npaths: {}\ndefinitions:\n  A: {$ref: \"#/definitions/Gone\"}\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: spec))
         let result = run(["--spec", spec, "--output", directory + "/out"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.errors.contains("\(spec):5:13: error: dangling $ref"), result.errors)
@@ -71,13 +78,19 @@ final class CLITests: XCTestCase {
 
         let models = output + "/Models.swift"
         let original = try String(contentsOfFile: models, encoding: .utf8)
-        try Data(original.replacingOccurrences(of: "package var count: Swift.Int64?", with: "package var count: Swift.Int?").utf8)
-            .write(to: URL(fileURLWithPath: models))
-        try Data((Emitter.headerPrefix + " from Old.yaml. DO NOT EDIT.\n").utf8).write(to: URL(fileURLWithPath: output + "/Stale.swift"))
+        try Data(
+            original.replacingOccurrences(of: "package var count: Swift.Int64?", with: "package var count: Swift.Int?")
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: models))
+        try Data((Emitter.headerPrefix + " from Old.yaml. DO NOT EDIT.\n").utf8).write(
+            to: URL(fileURLWithPath: output + "/Stale.swift"))
         let check = run(["--spec", spec, "--output", output, "--check"])
         XCTAssertEqual(check.status, 1)
         XCTAssertTrue(check.output.contains("--- a/Models.swift\n+++ b/Models.swift\n@@ "), check.output)
-        XCTAssertTrue(check.output.contains("-    package var count: Swift.Int?\n+    package var count: Swift.Int64?\n"), check.output)
+        XCTAssertTrue(
+            check.output.contains("-    package var count: Swift.Int?\n+    package var count: Swift.Int64?\n"),
+            check.output)
         XCTAssertTrue(check.output.contains("--- a/Stale.swift"), check.output)
         XCTAssertEqual(try String(contentsOfFile: models, encoding: .utf8) == original, false, "check must not write")
 

@@ -16,15 +16,22 @@ final class EventTypeInferenceTests: XCTestCase {
 
     func test_inference_ignoresCaseCollapsesWhitespaceAllowsTextAround() {
         XCTAssertEqual(
-            infer("Intro.  schema of the data property of an\n   eventgridevent FOR AN\tMicrosoft.Web.AppUpdated event. More."),
+            infer(
+                "Intro.  schema of the data property of an\n   eventgridevent FOR AN\tMicrosoft.Web.AppUpdated event. More."
+            ),
             "Microsoft.Web.AppUpdated"
         )
-        XCTAssertEqual(infer("Schema of the data Property of an EventGridEvent for an Microsoft.Media.JobFinished event"), "Microsoft.Media.JobFinished")
+        XCTAssertEqual(
+            infer("Schema of the data Property of an EventGridEvent for an Microsoft.Media.JobFinished event"),
+            "Microsoft.Media.JobFinished")
     }
 
     func test_inference_eventDataForWording() {
-        XCTAssertEqual(infer("Event data for Microsoft.Devices.DeviceCreated event."), "Microsoft.Devices.DeviceCreated")
-        XCTAssertEqual(infer("event DATA for Microsoft.EventGrid.MQTTClientCreatedOrUpdated event"), "Microsoft.EventGrid.MQTTClientCreatedOrUpdated")
+        XCTAssertEqual(
+            infer("Event data for Microsoft.Devices.DeviceCreated event."), "Microsoft.Devices.DeviceCreated")
+        XCTAssertEqual(
+            infer("event DATA for Microsoft.EventGrid.MQTTClientCreatedOrUpdated event"),
+            "Microsoft.EventGrid.MQTTClientCreatedOrUpdated")
     }
 
     func test_inference_keepsSpellingAndAllowsHyphensUnderscoresDigits() {
@@ -35,7 +42,10 @@ final class EventTypeInferenceTests: XCTestCase {
         XCTAssertNil(infer(nil))
         XCTAssertNil(infer(""))
         XCTAssertNil(infer("Schema of the Data property of an EventGridEvent for a Geofence event."))
-        XCTAssertNil(infer("Schema of the Data property of an EventGridEvent for a device life cycle event (DeviceCreated, DeviceDeleted)."))
+        XCTAssertNil(
+            infer(
+                "Schema of the Data property of an EventGridEvent for a device life cycle event (DeviceCreated, DeviceDeleted)."
+            ))
         XCTAssertNil(infer("Schema of the Data property of an EventGridEvent for Microsoft.AVS/clusters events."))
         XCTAssertNil(infer("Event data for Microsoft.Devices.DeviceCreated."), "needs the word event after the name")
     }

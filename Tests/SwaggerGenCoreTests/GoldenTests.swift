@@ -18,8 +18,10 @@ final class GoldenTests: XCTestCase {
         for name in names {
             let base = String(name.dropLast(".yaml".count))
             let sink = DiagnosticSink()
-            let configuration = GeneratorConfiguration(specs: [name], baseDirectory: TestSupport.fixturesDirectory, access: .package)
-            let files = try XCTUnwrap(GeneratorPipeline().generate(configuration, diagnostics: sink), "\(name): \(sink.diagnostics)")
+            let configuration = GeneratorConfiguration(
+                specs: [name], baseDirectory: TestSupport.fixturesDirectory, access: .package)
+            let files = try XCTUnwrap(
+                GeneratorPipeline().generate(configuration, diagnostics: sink), "\(name): \(sink.diagnostics)")
             XCTAssertEqual(sink.diagnostics, [], name)
             let goldenDirectory = TestSupport.goldenDirectory + "/" + base
             if update {
@@ -30,7 +32,8 @@ final class GoldenTests: XCTestCase {
             XCTAssertEqual(Set(files.map(\.name)), expected, "\(base): generated file names differ from Golden/\(base)")
             for file in files {
                 let path = goldenDirectory + "/" + file.name
-                let golden = (FileManager.default.contents(atPath: path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                let golden =
+                    (FileManager.default.contents(atPath: path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
                 TestSupport.assertSameText(file.contents, golden, "\(base)/\(file.name)")
             }
         }
@@ -55,7 +58,8 @@ final class GoldenTests: XCTestCase {
     func test_golden_publicModeMatchesGoldenSystemEvents() throws {
         let specs = ["SystemEvents/Contoso.yaml", "SystemEvents/Fabrikam.yaml"]
         let sink = DiagnosticSink()
-        let configuration = GeneratorConfiguration(specs: specs, baseDirectory: TestSupport.fixturesDirectory, access: .public)
+        let configuration = GeneratorConfiguration(
+            specs: specs, baseDirectory: TestSupport.fixturesDirectory, access: .public)
         let files = try XCTUnwrap(GeneratorPipeline().generate(configuration, diagnostics: sink), "\(sink.diagnostics)")
         XCTAssertEqual(sink.errors, [])
         let goldenDirectory = TestSupport.goldenDirectory + "/SystemEvents"
@@ -63,7 +67,8 @@ final class GoldenTests: XCTestCase {
             _ = try Emitter().emit(files, to: goldenDirectory, check: false)
             return
         }
-        XCTAssertEqual(files.map(\.name), ["Contoso.swift", "Fabrikam.swift", "SystemEvent.swift", "SystemEventNames.swift"])
+        XCTAssertEqual(
+            files.map(\.name), ["Contoso.swift", "Fabrikam.swift", "SystemEvent.swift", "SystemEventNames.swift"])
         for file in files {
             let path = goldenDirectory + "/" + file.name
             let golden = (FileManager.default.contents(atPath: path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -72,7 +77,8 @@ final class GoldenTests: XCTestCase {
     }
 
     func test_golden_publicModeCoversTheFeatures() throws {
-        let contoso = try String(contentsOfFile: TestSupport.goldenDirectory + "/SystemEvents/Contoso.swift", encoding: .utf8)
+        let contoso = try String(
+            contentsOfFile: TestSupport.goldenDirectory + "/SystemEvents/Contoso.swift", encoding: .utf8)
         for needle in [
             "public struct ContosoWidgetCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {",
             "public static let eventType = \"Contoso.Widgets.WidgetCreated\"",
@@ -91,9 +97,16 @@ final class GoldenTests: XCTestCase {
         ] {
             XCTAssertTrue(contoso.contains(needle), needle)
         }
-        let fabrikam = try String(contentsOfFile: TestSupport.goldenDirectory + "/SystemEvents/Fabrikam.swift", encoding: .utf8)
-        XCTAssertTrue(fabrikam.contains("public static let eventType = \"Fabrikam.Things.ThingDeleted\""), "inferred from the description")
-        XCTAssertTrue(fabrikam.contains("public static let eventType = \"Fabrikam.Things.ThingRelocated\""), "explicit wins")
-        XCTAssertFalse(fabrikam.contains("public struct FabrikamBaseEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel"))
+        let fabrikam = try String(
+            contentsOfFile: TestSupport.goldenDirectory + "/SystemEvents/Fabrikam.swift", encoding: .utf8)
+        XCTAssertTrue(
+            fabrikam.contains("public static let eventType = \"Fabrikam.Things.ThingDeleted\""),
+            "inferred from the description")
+        XCTAssertTrue(
+            fabrikam.contains("public static let eventType = \"Fabrikam.Things.ThingRelocated\""), "explicit wins")
+        XCTAssertFalse(
+            fabrikam.contains(
+                "public struct FabrikamBaseEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel"
+            ))
     }
 }

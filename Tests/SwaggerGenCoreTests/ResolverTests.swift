@@ -8,17 +8,18 @@ final class ResolverTests: XCTestCase {
     }
 
     func test_resolve_localRef() throws {
-        let text = TestSupport.document(definitions: """
-              A:
-                type: object
-                required: [b]
-                properties:
-                  b: {$ref: "#/definitions/B"}
-              B:
-                type: object
-                properties:
-                  c: {type: string}
-            """)
+        let text = TestSupport.document(
+            definitions: """
+                  A:
+                    type: object
+                    required: [b]
+                    properties:
+                      b: {$ref: "#/definitions/B"}
+                  B:
+                    type: object
+                    properties:
+                      c: {type: string}
+                """)
         let (model, sink) = TestSupport.resolve(text)
         XCTAssertEqual(sink.diagnostics, [])
         XCTAssertEqual(model.types.map(\.swiftName), ["A", "B"])
@@ -29,19 +30,25 @@ final class ResolverTests: XCTestCase {
     }
 
     func test_resolve_crossFileRefRelativeToTheReferringFile() throws {
-        let main = TestSupport.document(definitions: """
-              A:
-                type: object
-                properties:
-                  b: {$ref: "./common/Types.yaml#/definitions/B"}
-            """)
-        let other = SpecInput(path: "specs/common/Types.yaml", text: TestSupport.document(definitions: """
-              B:
-                type: object
-                properties:
-                  c: {$ref: "../More.yaml#/definitions/C"}
-            """))
-        let more = SpecInput(path: "specs/More.yaml", text: TestSupport.document(definitions: "  C: {type: string, format: date-time}\n"))
+        let main = TestSupport.document(
+            definitions: """
+                  A:
+                    type: object
+                    properties:
+                      b: {$ref: "./common/Types.yaml#/definitions/B"}
+                """)
+        let other = SpecInput(
+            path: "specs/common/Types.yaml",
+            text: TestSupport.document(
+                definitions: """
+                      B:
+                        type: object
+                        properties:
+                          c: {$ref: "../More.yaml#/definitions/C"}
+                    """))
+        let more = SpecInput(
+            path: "specs/More.yaml", text: TestSupport.document(definitions: "  C: {type: string, format: date-time}\n")
+        )
         let (model, sink) = TestSupport.resolve(main, file: "specs/Main.yaml", others: [other, more])
         XCTAssertEqual(sink.diagnostics, [])
         XCTAssertEqual(model.types.map(\.swiftName), ["A", "B", "C"])
@@ -50,34 +57,38 @@ final class ResolverTests: XCTestCase {
     }
 
     func test_resolve_danglingRefNamesFileLineAndColumn() {
-        let text = TestSupport.document(definitions: """
-              A:
-                type: object
-                properties:
-                  b: {$ref: "#/definitions/Missing"}
-                  c: {$ref: "./Nowhere.yaml#/definitions/X"}
-            """)
+        let text = TestSupport.document(
+            definitions: """
+                  A:
+                    type: object
+                    properties:
+                      b: {$ref: "#/definitions/Missing"}
+                      c: {$ref: "./Nowhere.yaml#/definitions/X"}
+                """)
         let (_, sink) = TestSupport.resolve(text)
         let errors = sink.errors.map(\.description)
-        XCTAssertEqual(errors, [
-            "test.yaml:11:17: error: dangling $ref '#/definitions/Missing': no definition 'Missing' in test.yaml",
-            "test.yaml:12:17: error: dangling $ref './Nowhere.yaml#/definitions/X': cannot read 'Nowhere.yaml'",
-        ])
+        XCTAssertEqual(
+            errors,
+            [
+                "test.yaml:11:17: error: dangling $ref '#/definitions/Missing': no definition 'Missing' in test.yaml",
+                "test.yaml:12:17: error: dangling $ref './Nowhere.yaml#/definitions/X': cannot read 'Nowhere.yaml'",
+            ])
     }
 
     func test_resolve_allOfPutsParentPropertiesFirst() throws {
-        let text = TestSupport.document(definitions: """
-              Child:
-                allOf: [{$ref: "#/definitions/Parent"}]
-                required: [p]
-                properties:
-                  c: {type: integer, format: int64}
-              Parent:
-                type: object
-                properties:
-                  p: {type: string}
-                  q: {type: boolean}
-            """)
+        let text = TestSupport.document(
+            definitions: """
+                  Child:
+                    allOf: [{$ref: "#/definitions/Parent"}]
+                    required: [p]
+                    properties:
+                      c: {type: integer, format: int64}
+                  Parent:
+                    type: object
+                    properties:
+                      p: {type: string}
+                      q: {type: boolean}
+                """)
         let (model, sink) = TestSupport.resolve(text)
         XCTAssertEqual(sink.diagnostics, [])
         let child = try XCTUnwrap(object("Child", in: model))
@@ -87,18 +98,19 @@ final class ResolverTests: XCTestCase {
     }
 
     func test_resolve_xmsEnumBecomesAnEnumType() throws {
-        let text = TestSupport.document(definitions: """
-              A:
-                type: object
-                properties:
-                  state:
-                    type: string
-                    enum: [On, Off]
-                    x-ms-enum:
-                      name: PowerState
-                      modelAsString: true
-                      values: [{value: On, description: Running.}, {value: Off, name: Stopped}]
-            """)
+        let text = TestSupport.document(
+            definitions: """
+                  A:
+                    type: object
+                    properties:
+                      state:
+                        type: string
+                        enum: [On, Off]
+                        x-ms-enum:
+                          name: PowerState
+                          modelAsString: true
+                          values: [{value: On, description: Running.}, {value: Off, name: Stopped}]
+                """)
         let (model, sink) = TestSupport.resolve(text, suffix: "Model")
         XCTAssertEqual(sink.diagnostics, [])
         XCTAssertEqual(object("AModel", in: model)?.properties.first?.type, .named("PowerStateModel"))
@@ -154,21 +166,22 @@ final class ResolverTests: XCTestCase {
     }
 
     func test_resolve_typesAndFormats() throws {
-        let text = TestSupport.document(definitions: """
-              A:
-                type: object
-                properties:
-                  d: {type: string, format: date-time}
-                  b: {type: string, format: byte}
-                  i64: {type: integer, format: int64}
-                  i32: {type: integer, format: int32}
-                  n: {type: number}
-                  f: {type: number, format: float}
-                  t: {type: boolean}
-                  free: {type: object}
-                  map: {type: object, additionalProperties: {type: string}}
-                  list: {type: array, items: {type: integer, format: int32}}
-            """)
+        let text = TestSupport.document(
+            definitions: """
+                  A:
+                    type: object
+                    properties:
+                      d: {type: string, format: date-time}
+                      b: {type: string, format: byte}
+                      i64: {type: integer, format: int64}
+                      i32: {type: integer, format: int32}
+                      n: {type: number}
+                      f: {type: number, format: float}
+                      t: {type: boolean}
+                      free: {type: object}
+                      map: {type: object, additionalProperties: {type: string}}
+                      list: {type: array, items: {type: integer, format: int32}}
+                """)
         let (model, sink) = TestSupport.resolve(text)
         XCTAssertEqual(sink.diagnostics, [])
         XCTAssertEqual(
@@ -178,13 +191,15 @@ final class ResolverTests: XCTestCase {
     }
 
     func test_resolve_unknownTypeIsAnError() {
-        let text = TestSupport.document(definitions: "  A:\n    type: object\n    properties:\n      x: {type: decimal}\n")
+        let text = TestSupport.document(
+            definitions: "  A:\n    type: object\n    properties:\n      x: {type: decimal}\n")
         let (_, sink) = TestSupport.resolve(text)
         XCTAssertEqual(sink.errors.map(\.description), ["test.yaml:11:17: error: unknown type 'decimal'"])
     }
 
     func test_resolve_refCycleWithoutATypeIsAnError() {
-        let text = TestSupport.document(definitions: "  A: {$ref: \"#/definitions/B\"}\n  B: {$ref: \"#/definitions/A\"}\n")
+        let text = TestSupport.document(
+            definitions: "  A: {$ref: \"#/definitions/B\"}\n  B: {$ref: \"#/definitions/A\"}\n")
         let (_, sink) = TestSupport.resolve(text)
         XCTAssertTrue(sink.hasErrors)
         XCTAssertTrue(sink.errors.first?.message.contains("cycle") ?? false, "\(sink.errors)")
@@ -192,27 +207,32 @@ final class ResolverTests: XCTestCase {
     }
 
     func test_resolve_optionalSelfReferenceIsBoxed_requiredOneWarnsAndBecomesOptional() throws {
-        let text = TestSupport.document(definitions: """
-              Node:
-                type: object
-                required: [self]
-                properties:
-                  next: {$ref: "#/definitions/Node"}
-                  children: {type: array, items: {$ref: "#/definitions/Node"}}
-                  self: {$ref: "#/definitions/Node"}
-            """)
+        let text = TestSupport.document(
+            definitions: """
+                  Node:
+                    type: object
+                    required: [self]
+                    properties:
+                      next: {$ref: "#/definitions/Node"}
+                      children: {type: array, items: {$ref: "#/definitions/Node"}}
+                      self: {$ref: "#/definitions/Node"}
+                """)
         let (model, sink) = TestSupport.resolve(text)
         XCTAssertFalse(sink.hasErrors)
-        XCTAssertEqual(sink.warnings.map(\.description), [
-            "test.yaml:14:7: warning: required property 'self' makes 'Node' contain itself; it is generated as optional",
-        ])
+        XCTAssertEqual(
+            sink.warnings.map(\.description),
+            [
+                "test.yaml:14:7: warning: required property 'self' makes 'Node' contain itself; it is generated as optional"
+            ])
         let node = try XCTUnwrap(object("Node", in: model))
         XCTAssertEqual(node.properties.map(\.isBoxed), [true, false, true])
         XCTAssertEqual(node.properties.map(\.isRequired), [false, false, false])
     }
 
     func test_resolve_nameCollisionIsAnError() {
-        let text = TestSupport.document(definitions: "  A:\n    type: object\n    properties:\n      a_b: {type: string}\n      aB: {type: string}\n")
+        let text = TestSupport.document(
+            definitions:
+                "  A:\n    type: object\n    properties:\n      a_b: {type: string}\n      aB: {type: string}\n")
         let (_, sink) = TestSupport.resolve(text)
         XCTAssertEqual(sink.errors.count, 1)
         XCTAssertEqual(sink.errors.first?.location?.line, 12)
@@ -220,16 +240,20 @@ final class ResolverTests: XCTestCase {
     }
 
     func test_resolve_definitionsAreSortedByName() {
-        let text = TestSupport.document(definitions: "  Zed: {type: object}\n  Alpha: {type: string}\n  Mid: {type: object, properties: {x: {type: string}}}\n")
+        let text = TestSupport.document(
+            definitions:
+                "  Zed: {type: object}\n  Alpha: {type: string}\n  Mid: {type: object, properties: {x: {type: string}}}\n"
+        )
         let (model, _) = TestSupport.resolve(text)
         XCTAssertEqual(model.types.map(\.swiftName), ["Alpha", "Mid", "Zed"])
     }
 
     func test_resolve_allOfCycleIsAnError() {
-        let text = TestSupport.document(definitions: """
-              A: {allOf: [{$ref: "#/definitions/B"}], properties: {a: {type: string}}}
-              B: {allOf: [{$ref: "#/definitions/A"}], properties: {b: {type: string}}}
-            """)
+        let text = TestSupport.document(
+            definitions: """
+                  A: {allOf: [{$ref: "#/definitions/B"}], properties: {a: {type: string}}}
+                  B: {allOf: [{$ref: "#/definitions/A"}], properties: {b: {type: string}}}
+                """)
         let (_, sink) = TestSupport.resolve(text)
         XCTAssertTrue(sink.errors.contains { $0.message.contains("allOf cycle") }, "\(sink.diagnostics)")
     }
@@ -249,15 +273,18 @@ final class ResolverTests: XCTestCase {
     }
 
     func test_resolve_sameEnumTwiceIsOneType_differentValuesCollide() {
-        let same = TestSupport.document(definitions: """
-              A: {type: object, properties: {x: {type: string, enum: [a], x-ms-enum: {name: E}}}}
-              B: {type: object, properties: {y: {type: string, enum: [a], x-ms-enum: {name: E}}}}
-            """)
+        let same = TestSupport.document(
+            definitions: """
+                  A: {type: object, properties: {x: {type: string, enum: [a], x-ms-enum: {name: E}}}}
+                  B: {type: object, properties: {y: {type: string, enum: [a], x-ms-enum: {name: E}}}}
+                """)
         let (model, sink) = TestSupport.resolve(same)
         XCTAssertEqual(sink.diagnostics, [])
         XCTAssertEqual(model.types.map(\.swiftName), ["A", "B", "E"])
-        let different = same.replacingOccurrences(of: "enum: [a], x-ms-enum: {name: E}}}}\n", with: "enum: [b], x-ms-enum: {name: E}}}}\n")
+        let different = same.replacingOccurrences(
+            of: "enum: [a], x-ms-enum: {name: E}}}}\n", with: "enum: [b], x-ms-enum: {name: E}}}}\n")
         let (_, differentSink) = TestSupport.resolve(different)
-        XCTAssertTrue(differentSink.errors.contains { $0.message.contains("'E' is used twice") }, "\(differentSink.diagnostics)")
+        XCTAssertTrue(
+            differentSink.errors.contains { $0.message.contains("'E' is used twice") }, "\(differentSink.diagnostics)")
     }
 }

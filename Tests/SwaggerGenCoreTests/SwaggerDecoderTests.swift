@@ -8,7 +8,8 @@ final class SwaggerDecoderTests: XCTestCase {
         XCTAssertFalse(sink.hasErrors)
         XCTAssertEqual(sink.warnings.count, 1)
         let warning = try XCTUnwrap(sink.warnings.first)
-        XCTAssertTrue(warning.description.hasPrefix("test.yaml:10:5: warning: unknown key 'colour'"), warning.description)
+        XCTAssertTrue(
+            warning.description.hasPrefix("test.yaml:10:5: warning: unknown key 'colour'"), warning.description)
         XCTAssertEqual(document?.definitions.map(\.name.value), ["A"])
     }
 
@@ -38,8 +39,11 @@ final class SwaggerDecoderTests: XCTestCase {
         let (_, sink) = TestSupport.decode(text)
         let messages = sink.errors.map(\.description)
         XCTAssertEqual(messages.count, 2, "\(messages)")
-        XCTAssertTrue(messages.contains { $0.hasPrefix("test.yaml:10:15: error: 'required' of a schema must be a sequence") }, "\(messages)")
-        XCTAssertTrue(messages.contains { $0.hasPrefix("test.yaml:11:17: error: 'properties' must be a mapping") }, "\(messages)")
+        XCTAssertTrue(
+            messages.contains { $0.hasPrefix("test.yaml:10:15: error: 'required' of a schema must be a sequence") },
+            "\(messages)")
+        XCTAssertTrue(
+            messages.contains { $0.hasPrefix("test.yaml:11:17: error: 'properties' must be a mapping") }, "\(messages)")
     }
 
     func test_decode_quotedBooleanIsNotABoolean() {

@@ -30,10 +30,12 @@ final class SystemEventsCoverageTests: XCTestCase {
             case .object(let object):
                 var lines = [
                     "struct \(object.swiftName) event=\(object.eventType ?? "-") discriminator=\(object.discriminator ?? "-")"
-                        + " value=\(object.discriminatorValue ?? "-") parents=\(object.parents) extra=\(String(describing: object.additionalProperties))",
+                        + " value=\(object.discriminatorValue ?? "-") parents=\(object.parents) extra=\(String(describing: object.additionalProperties))"
                 ]
                 for property in object.properties {
-                    lines.append("  \(property.wireName) \(property.swiftName) \(property.type) required=\(property.isRequired) boxed=\(property.isBoxed)")
+                    lines.append(
+                        "  \(property.wireName) \(property.swiftName) \(property.type) required=\(property.isRequired) boxed=\(property.isBoxed)"
+                    )
                 }
                 return lines
             case .enumeration(let enumeration):
@@ -53,7 +55,8 @@ final class SystemEventsCoverageTests: XCTestCase {
         let (ours, oursSink) = try resolve(try Self.ourSpecs(), base: TestSupport.repositoryRoot)
         XCTAssertEqual(upstreamSink.errors, [])
         XCTAssertEqual(oursSink.errors, [])
-        TestSupport.assertSameText(shape(ours).joined(separator: "\n") + "\n", shape(upstream).joined(separator: "\n") + "\n", "system events")
+        TestSupport.assertSameText(
+            shape(ours).joined(separator: "\n") + "\n", shape(upstream).joined(separator: "\n") + "\n", "system events")
 
         var objects = 0
         var mappings: [String: String] = [:]
@@ -78,7 +81,8 @@ final class SystemEventsCoverageTests: XCTestCase {
         let specs = try Self.ourSpecs()
         XCTAssertEqual(specs.count, 24)
         let sink = DiagnosticSink()
-        let configuration = GeneratorConfiguration(specs: specs, baseDirectory: TestSupport.repositoryRoot, access: .public)
+        let configuration = GeneratorConfiguration(
+            specs: specs, baseDirectory: TestSupport.repositoryRoot, access: .public)
         let start = Date()
         let files = try XCTUnwrap(GeneratorPipeline().generate(configuration, diagnostics: sink))
         let elapsed = Date().timeIntervalSince(start)

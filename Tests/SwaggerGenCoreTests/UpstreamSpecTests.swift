@@ -55,7 +55,9 @@ final class UpstreamSpecTests: XCTestCase {
             case .object(let object):
                 lines.append("struct \(object.swiftName) extra=\(String(describing: object.additionalProperties))")
                 for property in object.properties {
-                    lines.append("  \(property.wireName) \(property.swiftName) \(property.type) required=\(property.isRequired) readOnly=\(property.isReadOnly)")
+                    lines.append(
+                        "  \(property.wireName) \(property.swiftName) \(property.type) required=\(property.isRequired) readOnly=\(property.isReadOnly)"
+                    )
                 }
             case .enumeration(let enumeration):
                 lines.append("enum \(enumeration.swiftName) \(enumeration.cases.map(\.value))")
@@ -64,9 +66,13 @@ final class UpstreamSpecTests: XCTestCase {
             }
         }
         for operation in model.operations {
-            lines.append("op \(operation.operationId) \(operation.method) \(operation.path) \(operation.contentType ?? "-") \(operation.successCodes)")
+            lines.append(
+                "op \(operation.operationId) \(operation.method) \(operation.path) \(operation.contentType ?? "-") \(operation.successCodes)"
+            )
             for parameter in operation.parameters {
-                lines.append("  \(parameter.place) \(parameter.wireName) \(parameter.swiftName) \(parameter.type) required=\(parameter.isRequired)")
+                lines.append(
+                    "  \(parameter.place) \(parameter.wireName) \(parameter.swiftName) \(parameter.type) required=\(parameter.isRequired)"
+                )
             }
         }
         if let host = model.host {

@@ -77,7 +77,8 @@ public struct Emitter: FileEmitting {
             result.changed.append(file.name)
             if check {
                 let old = existing.map { String(decoding: $0, as: UTF8.self) } ?? ""
-                result.diff += UnifiedDiff.diff(old: old, new: file.contents, oldName: "a/" + file.name, newName: "b/" + file.name)
+                result.diff += UnifiedDiff.diff(
+                    old: old, new: file.contents, oldName: "a/" + file.name, newName: "b/" + file.name)
             } else {
                 try bytes.write(to: URL(fileURLWithPath: path))
             }

@@ -28,7 +28,9 @@ public enum UnifiedDiff {
         for edit in edits {
             positions.append((oldLine, newLine))
             switch edit {
-            case .same: oldLine += 1; newLine += 1
+            case .same:
+                oldLine += 1
+                newLine += 1
             case .removed: oldLine += 1
             case .added: newLine += 1
             }
@@ -103,7 +105,9 @@ public enum UnifiedDiff {
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
                 table[i * (m + 1) + j] =
-                    a[i] == b[j] ? table[(i + 1) * (m + 1) + j + 1] + 1 : max(table[(i + 1) * (m + 1) + j], table[i * (m + 1) + j + 1])
+                    a[i] == b[j]
+                    ? table[(i + 1) * (m + 1) + j + 1] + 1
+                    : max(table[(i + 1) * (m + 1) + j], table[i * (m + 1) + j + 1])
             }
         }
         var edits: [Edit] = []

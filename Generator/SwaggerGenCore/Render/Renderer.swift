@@ -85,7 +85,9 @@ public struct SwiftRenderer: SwiftRendering {
             let list = values.map { ($0.label.map { $0 + ": " } ?? "") + render($0.type) }.joined(separator: ", ")
             return renderDoc(doc, indent: indent) + [prefix + "case " + name + (values.isEmpty ? "" : "(" + list + ")")]
         case .typeAlias(let doc, let access, let name, let target):
-            return renderDoc(doc, indent: indent) + [prefix + accessPrefix(access) + "typealias " + name + " = " + render(target)]
+            return renderDoc(doc, indent: indent) + [
+                prefix + accessPrefix(access) + "typealias " + name + " = " + render(target)
+            ]
         case .property(let property):
             var lines = renderDoc(property.doc, indent: indent)
             var head = prefix + accessPrefix(property.access) + (property.isStatic ? "static " : "")
@@ -171,7 +173,9 @@ public struct SwiftRenderer: SwiftRendering {
         case .letBinding(let name, let value):
             return wrapped(prefix + "let " + name + " = ", value, suffix: "", indent: indent)
         case .varBinding(let name, let type, let value):
-            return wrapped(prefix + "var " + name + (type.map { ": " + render($0) } ?? "") + " = ", value, suffix: "", indent: indent)
+            return wrapped(
+                prefix + "var " + name + (type.map { ": " + render($0) } ?? "") + " = ", value, suffix: "",
+                indent: indent)
         case .assign(let target, let value):
             return wrapped(prefix + render(target) + " = ", value, suffix: "", indent: indent)
         case .returnValue(let value):
@@ -328,11 +332,14 @@ public struct SwiftRenderer: SwiftRendering {
             } else {
                 tags.append(prefix + " - Parameters:")
                 for parameter in doc.parameters {
-                    tags += wrapText("- \(parameter.name): \(parameter.text)", first: prefix + "   ", rest: prefix + "     ")
+                    tags += wrapText(
+                        "- \(parameter.name): \(parameter.text)", first: prefix + "   ", rest: prefix + "     ")
                 }
             }
         }
-        if let returns = doc.returns { tags += wrapText("- Returns: " + returns, first: prefix + " ", rest: prefix + "   ") }
+        if let returns = doc.returns {
+            tags += wrapText("- Returns: " + returns, first: prefix + " ", rest: prefix + "   ")
+        }
         if let throwsText = doc.throwsText {
             tags += wrapText("- Throws: " + throwsText, first: prefix + " ", rest: prefix + "   ")
         }

@@ -82,7 +82,10 @@ private final class ResolverRun {
     var objects: [DefinitionKey: ObjectModel] = [:]
     var types: [String: TypeModel] = [:]
 
-    init(loader: @escaping DocumentLoader, options: ResolverOptions, diagnostics: DiagnosticSink, entries: [SwaggerDocument]) {
+    init(
+        loader: @escaping DocumentLoader, options: ResolverOptions, diagnostics: DiagnosticSink,
+        entries: [SwaggerDocument]
+    ) {
         self.loader = loader
         self.options = options
         self.diagnostics = diagnostics
@@ -97,7 +100,8 @@ private final class ResolverRun {
         var host: HostModel?
         for entry in entries {
             for definition in entry.definitions {
-                _ = reference(DefinitionKey(file: entry.file, name: definition.name.value), at: definition.name.location)
+                _ = reference(
+                    DefinitionKey(file: entry.file, name: definition.name.value), at: definition.name.location)
             }
             if host == nil, let parameterized = entry.parameterizedHost {
                 host = hostModel(parameterized, file: entry.file)
@@ -276,7 +280,9 @@ private final class ResolverRun {
         return model
     }
 
-    func buildObject(_ schema: Schema, file: String, owner: String, swiftName: String, provenance: String) -> ObjectModel {
+    func buildObject(_ schema: Schema, file: String, owner: String, swiftName: String, provenance: String)
+        -> ObjectModel
+    {
         var properties: [PropertyModel] = []
         var parents: [String] = []
         var additional: SchemaType?
@@ -351,7 +357,9 @@ private final class ResolverRun {
             seen[property.swiftName] = property.location
         }
         if additional != nil, seen["additionalProperties"] != nil {
-            diagnostics.error("a property named 'additionalProperties' collides with the additional properties member", at: schema.location)
+            diagnostics.error(
+                "a property named 'additionalProperties' collides with the additional properties member",
+                at: schema.location)
         }
         return ObjectModel(
             swiftName: swiftName, provenance: provenance, description: schema.description,
@@ -366,7 +374,8 @@ private final class ResolverRun {
         var cases: [EnumCaseModel] = []
         if let values = schema.xmsEnum?.values, !values.isEmpty {
             cases = values.map {
-                EnumCaseModel(swiftName: Naming.memberName($0.name ?? $0.value), value: $0.value, description: $0.description)
+                EnumCaseModel(
+                    swiftName: Naming.memberName($0.name ?? $0.value), value: $0.value, description: $0.description)
             }
         } else {
             cases = (schema.enumValues ?? []).map {
@@ -413,12 +422,15 @@ private final class ResolverRun {
         }
         if Self.isObjectShape(schema) {
             let name = Naming.typeName(inlineName + options.typeSuffix)
-            let model = buildObject(schema, file: file, owner: inlineName, swiftName: name, provenance: inlineProvenance)
+            let model = buildObject(
+                schema, file: file, owner: inlineName, swiftName: name, provenance: inlineProvenance)
             register(.object(model), at: schema.location)
             return .named(name)
         }
         guard let type = schema.type else {
-            return schema.additionalProperties.flatMap { dictionaryType($0, schema: schema, file: file, owner: owner, property: property) }
+            return schema.additionalProperties.flatMap {
+                dictionaryType($0, schema: schema, file: file, owner: owner, property: property)
+            }
                 ?? .json
         }
         switch type.value {
@@ -443,9 +455,13 @@ private final class ResolverRun {
                 diagnostics.error("an array schema needs 'items'", at: schema.location)
                 return nil
             }
-            return typeOf(items.value, file: file, owner: owner, property: property.map { $0 + "Item" }).map { .array($0) }
+            return typeOf(items.value, file: file, owner: owner, property: property.map { $0 + "Item" }).map {
+                .array($0)
+            }
         case "object":
-            return schema.additionalProperties.flatMap { dictionaryType($0, schema: schema, file: file, owner: owner, property: property) }
+            return schema.additionalProperties.flatMap {
+                dictionaryType($0, schema: schema, file: file, owner: owner, property: property)
+            }
                 ?? .json
         default:
             diagnostics.error("unknown type '\(type.value)'", at: type.location)
@@ -460,7 +476,9 @@ private final class ResolverRun {
         case .bool(true): return .dictionary(.json)
         case .bool(false): return nil
         case .schema(let valueSchema):
-            return typeOf(valueSchema, file: file, owner: owner, property: (property ?? "") + "Value").map { .dictionary($0) }
+            return typeOf(valueSchema, file: file, owner: owner, property: (property ?? "") + "Value").map {
+                .dictionary($0)
+            }
         }
     }
 
@@ -474,7 +492,8 @@ private final class ResolverRun {
             return nil
         }
         guard let found = document.parameters.first(where: { $0.name.value == key.name }) else {
-            diagnostics.error("dangling $ref '\(ref.value)': no parameter '\(key.name)' in \(key.file)", at: ref.location)
+            diagnostics.error(
+                "dangling $ref '\(ref.value)': no parameter '\(key.name)' in \(key.file)", at: ref.location)
             return nil
         }
         return (found.parameter, key.file)
@@ -522,9 +541,11 @@ private final class ResolverRun {
     func hostModel(_ host: ParameterizedHost, file: String) -> HostModel {
         let parameters = host.parameters.compactMap { parameterModel($0, file: file, owner: "Host") }
         for parameter in parameters where !host.hostTemplate.value.contains("{\(parameter.wireName)}") {
-            diagnostics.warning("host parameter '\(parameter.wireName)' is not in the host template", at: parameter.location)
+            diagnostics.warning(
+                "host parameter '\(parameter.wireName)' is not in the host template", at: parameter.location)
         }
-        return HostModel(template: host.hostTemplate.value, useSchemePrefix: host.useSchemePrefix, parameters: parameters)
+        return HostModel(
+            template: host.hostTemplate.value, useSchemePrefix: host.useSchemePrefix, parameters: parameters)
     }
 
     func operationModels(_ document: SwaggerDocument) -> [OperationModel] {
@@ -566,10 +587,14 @@ private final class ResolverRun {
                 if parameters.filter({ $0.place == .body }).count > 1 {
                     diagnostics.error("an operation can have only one body parameter", at: operation.location)
                 }
-                for parameter in parameters where parameter.place == .path && !path.contains("{\(parameter.wireName)}") {
-                    diagnostics.error("path parameter '\(parameter.wireName)' is not in the path", at: parameter.location)
+                for parameter in parameters where parameter.place == .path && !path.contains("{\(parameter.wireName)}")
+                {
+                    diagnostics.error(
+                        "path parameter '\(parameter.wireName)' is not in the path", at: parameter.location)
                 }
-                var successCodes = operation.responses.compactMap { Int($0.code.value) }.filter { (200..<300).contains($0) }
+                var successCodes = operation.responses.compactMap { Int($0.code.value) }.filter {
+                    (200..<300).contains($0)
+                }
                 successCodes.sort()
                 if successCodes.isEmpty {
                     diagnostics.warning("the operation lists no 2xx response; 200 is assumed", at: operation.location)
@@ -624,7 +649,8 @@ private final class ResolverRun {
         // built; it is made optional (with a warning) so the next pass boxes it.
         for name in objectsByName.keys.sorted() {
             guard var model = objectsByName[name] else { continue }
-            for (index, target) in edges(model, requiredOnly: true) where reaches(from: target, to: name, requiredOnly: true) {
+            for (index, target) in edges(model, requiredOnly: true)
+            where reaches(from: target, to: name, requiredOnly: true) {
                 let property = model.properties[index]
                 diagnostics.warning(
                     "required property '\(property.wireName)' makes '\(Naming.bare(name))' contain itself; it is generated as optional",
@@ -637,7 +663,8 @@ private final class ResolverRun {
         // Pass 2: every optional property that closes a value cycle is stored boxed.
         for name in objectsByName.keys.sorted() {
             guard var model = objectsByName[name] else { continue }
-            for (index, target) in edges(model, requiredOnly: false) where reaches(from: target, to: name, requiredOnly: false) {
+            for (index, target) in edges(model, requiredOnly: false)
+            where reaches(from: target, to: name, requiredOnly: false) {
                 model.properties[index].isBoxed = true
             }
             types[name] = .object(model)

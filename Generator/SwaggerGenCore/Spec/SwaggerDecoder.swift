@@ -31,7 +31,9 @@ public struct SwaggerDecoder: SwaggerDecoding {
 private let ignoredDocumentKeys: Set<String> = [
     "security", "securityDefinitions", "tags", "externalDocs", "responses", "x-ms-code-generation-settings",
 ]
-private let ignoredInfoKeys: Set<String> = ["description", "termsOfService", "contact", "license", "x-ms-code-generation-settings"]
+private let ignoredInfoKeys: Set<String> = [
+    "description", "termsOfService", "contact", "license", "x-ms-code-generation-settings",
+]
 private let ignoredOperationKeys: Set<String> = [
     "tags", "x-ms-examples", "deprecated", "x-ms-long-running-operation", "x-ms-long-running-operation-options",
     "x-ms-pageable", "security", "externalDocs", "schemes", "x-ms-request-id", "x-ms-odata",
@@ -176,7 +178,8 @@ private struct Context {
             case "positionInOperation": break
             case "parameters":
                 guard let elements = pair.value.elements else {
-                    diagnostics.error("'parameters' must be a sequence, not \(pair.value.kindName)", at: pair.value.location)
+                    diagnostics.error(
+                        "'parameters' must be a sequence, not \(pair.value.kindName)", at: pair.value.location)
                     continue
                 }
                 parameters = elements.map { parameter($0) }
@@ -320,7 +323,8 @@ private struct Context {
             case "modelAsExtensible": break
             case "values":
                 guard let elements = pair.value.elements else {
-                    diagnostics.error("'values' must be a sequence, not \(pair.value.kindName)", at: pair.value.location)
+                    diagnostics.error(
+                        "'values' must be a sequence, not \(pair.value.kindName)", at: pair.value.location)
                     continue
                 }
                 for element in elements {

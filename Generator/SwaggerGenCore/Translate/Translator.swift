@@ -57,7 +57,9 @@ public struct Translator: ServiceTranslating {
             case .alias(let alias):
                 models.append(
                     .typeAlias(
-                        doc: Doc(paragraphs(alias.description, fallback: "The `\(Naming.bare(alias.swiftName))` type."), provenance: alias.provenance),
+                        doc: Doc(
+                            paragraphs(alias.description, fallback: "The `\(Naming.bare(alias.swiftName))` type."),
+                            provenance: alias.provenance),
                         access: access, name: alias.swiftName, target: typeRef(alias.target)
                     )
                 )
@@ -65,11 +67,19 @@ public struct Translator: ServiceTranslating {
             }
         }
         var files: [SwiftFile] = []
-        if !enums.isEmpty { files.append(SwiftFile(name: "Enums.swift", header: header, imports: imports(enums), declarations: enums)) }
-        if !models.isEmpty { files.append(SwiftFile(name: "Models.swift", header: header, imports: imports(models), declarations: models)) }
+        if !enums.isEmpty {
+            files.append(SwiftFile(name: "Enums.swift", header: header, imports: imports(enums), declarations: enums))
+        }
+        if !models.isEmpty {
+            files.append(
+                SwiftFile(name: "Models.swift", header: header, imports: imports(models), declarations: models))
+        }
         if !model.operations.isEmpty {
             let declarations = operationDecls(model, access: access)
-            files.append(SwiftFile(name: "Operations.swift", header: header, imports: imports(declarations), declarations: declarations))
+            files.append(
+                SwiftFile(
+                    name: "Operations.swift", header: header, imports: imports(declarations), declarations: declarations
+                ))
         }
         return files.sorted { $0.name < $1.name }
     }
@@ -137,10 +147,19 @@ public struct Translator: ServiceTranslating {
         var parameterDocs: [Doc.Parameter] = []
         var initBody: [Statement] = []
         var decodeBody: [Statement] = [
-            .letBinding("container", .tryExpr(call(.member(.identifier("decoder"), "container"), [Argument("keyedBy", typeValue(.named("CodingKeys")))]))),
+            .letBinding(
+                "container",
+                .tryExpr(
+                    call(
+                        .member(.identifier("decoder"), "container"),
+                        [Argument("keyedBy", typeValue(.named("CodingKeys")))])))
         ]
         var encodeBody: [Statement] = [
-            .varBinding("container", nil, call(.member(.identifier("encoder"), "container"), [Argument("keyedBy", typeValue(.named("CodingKeys")))])),
+            .varBinding(
+                "container", nil,
+                call(
+                    .member(.identifier("encoder"), "container"), [Argument("keyedBy", typeValue(.named("CodingKeys")))]
+                ))
         ]
         var codingCases: [Decl] = []
         for property in object.properties {
@@ -168,16 +187,22 @@ public struct Translator: ServiceTranslating {
                         )
                     )
                 )
-                members.append(.property(PropertyDecl(doc: nil, access: .private, name: storage, type: .array(valueType))))
+                members.append(
+                    .property(PropertyDecl(doc: nil, access: .private, name: storage, type: .array(valueType))))
                 initBody.append(.assign(selfMember(storage), boxed(.identifier(property.swiftName))))
                 decodeBody.append(
                     .assign(
                         selfMember(storage),
-                        boxed(.tryExpr(call(.member(.identifier("container"), "decodeIfPresent"), [Argument(nil, typeValue(valueType)), Argument("forKey", key)])))
+                        boxed(
+                            .tryExpr(
+                                call(
+                                    .member(.identifier("container"), "decodeIfPresent"),
+                                    [Argument(nil, typeValue(valueType)), Argument("forKey", key)])))
                     )
                 )
             } else {
-                members.append(.property(PropertyDecl(doc: doc, access: access, name: property.swiftName, type: declaredType)))
+                members.append(
+                    .property(PropertyDecl(doc: doc, access: access, name: property.swiftName, type: declaredType)))
                 initBody.append(.assign(selfMember(property.swiftName), .identifier(property.swiftName)))
                 decodeBody.append(
                     .assign(
@@ -202,7 +227,8 @@ public struct Translator: ServiceTranslating {
                 )
             )
             parameters.append(
-                FunctionParameter(name: property.swiftName, type: declaredType, defaultValue: property.isRequired ? nil : .nilLiteral)
+                FunctionParameter(
+                    name: property.swiftName, type: declaredType, defaultValue: property.isRequired ? nil : .nilLiteral)
             )
             parameterDocs.append(Doc.Parameter(name: bareName, text: text.first ?? ""))
         }
@@ -212,43 +238,69 @@ public struct Translator: ServiceTranslating {
             members.append(
                 .property(
                     PropertyDecl(
-                        doc: Doc(["Members the spec does not name, kept as they came and written back as top-level members."], provenance: object.provenance + "/additionalProperties"),
+                        doc: Doc(
+                            [
+                                "Members the spec does not name, kept as they came and written back as top-level members."
+                            ], provenance: object.provenance + "/additionalProperties"),
                         access: access, name: "additionalProperties", type: dictionary
                     )
                 )
             )
-            parameters.append(FunctionParameter(name: "additionalProperties", type: dictionary, defaultValue: .dictionary([])))
+            parameters.append(
+                FunctionParameter(name: "additionalProperties", type: dictionary, defaultValue: .dictionary([])))
             parameterDocs.append(Doc.Parameter(name: "additionalProperties", text: "Members the spec does not name."))
             initBody.append(.assign(selfMember("additionalProperties"), .identifier("additionalProperties")))
-            let known = Expr.binary(call(.identifier("CodingKeys"), [Argument("rawValue", .member(.identifier("key"), "stringValue"))]), "==", .nilLiteral)
+            let known = Expr.binary(
+                call(.identifier("CodingKeys"), [Argument("rawValue", .member(.identifier("key"), "stringValue"))]),
+                "==", .nilLiteral)
             decodeBody += [
-                .letBinding("additionalContainer", .tryExpr(call(.member(.identifier("decoder"), "container"), [Argument("keyedBy", typeValue(.named("AdditionalKey")))]))),
+                .letBinding(
+                    "additionalContainer",
+                    .tryExpr(
+                        call(
+                            .member(.identifier("decoder"), "container"),
+                            [Argument("keyedBy", typeValue(.named("AdditionalKey")))]))),
                 .varBinding("additionalProperties", dictionary, .dictionary([])),
                 .forIn(
                     pattern: "key", sequence: .member(.identifier("additionalContainer"), "allKeys"), condition: known,
                     body: [
                         .assign(
                             .identifier("additionalProperties[key.stringValue]"),
-                            .tryExpr(call(.member(.identifier("additionalContainer"), "decode"), [Argument(nil, typeValue(valueType)), Argument("forKey", .identifier("key"))]))
-                        ),
+                            .tryExpr(
+                                call(
+                                    .member(.identifier("additionalContainer"), "decode"),
+                                    [Argument(nil, typeValue(valueType)), Argument("forKey", .identifier("key"))]))
+                        )
                     ]
                 ),
                 .assign(selfMember("additionalProperties"), .identifier("additionalProperties")),
             ]
             encodeBody += [
-                .varBinding("additionalContainer", nil, call(.member(.identifier("encoder"), "container"), [Argument("keyedBy", typeValue(.named("AdditionalKey")))])),
+                .varBinding(
+                    "additionalContainer", nil,
+                    call(
+                        .member(.identifier("encoder"), "container"),
+                        [Argument("keyedBy", typeValue(.named("AdditionalKey")))])),
                 .forIn(
                     pattern: "(key, value)", sequence: selfMember("additionalProperties"),
-                    condition: .binary(call(.identifier("CodingKeys"), [Argument("rawValue", .identifier("key"))]), "==", .nilLiteral),
+                    condition: .binary(
+                        call(.identifier("CodingKeys"), [Argument("rawValue", .identifier("key"))]), "==", .nilLiteral),
                     body: [
                         .expression(
                             .tryExpr(
                                 call(
                                     .member(.identifier("additionalContainer"), "encode"),
-                                    [Argument(nil, .identifier("value")), Argument("forKey", call(.identifier("AdditionalKey"), [Argument("stringValue", .identifier("key"))]))]
+                                    [
+                                        Argument(nil, .identifier("value")),
+                                        Argument(
+                                            "forKey",
+                                            call(
+                                                .identifier("AdditionalKey"),
+                                                [Argument("stringValue", .identifier("key"))])),
+                                    ]
                                 )
                             )
-                        ),
+                        )
                     ]
                 ),
             ]
@@ -275,9 +327,14 @@ public struct Translator: ServiceTranslating {
         members.append(
             .function(
                 FunctionDecl(
-                    doc: Doc(["Decodes a value; members that are not required may be missing."], parameters: [.init(name: "decoder", text: "The decoder.")], throwsText: "`DecodingError` when a required member is missing or a member has the wrong type."),
+                    doc: Doc(
+                        ["Decodes a value; members that are not required may be missing."],
+                        parameters: [.init(name: "decoder", text: "The decoder.")],
+                        throwsText: "`DecodingError` when a required member is missing or a member has the wrong type."),
                     access: access, kind: .initializer(failable: false),
-                    parameters: [FunctionParameter(label: "from", name: "decoder", type: .named("any " + Emitted.decoder))],
+                    parameters: [
+                        FunctionParameter(label: "from", name: "decoder", type: .named("any " + Emitted.decoder))
+                    ],
                     isThrowing: true, body: decodeBody
                 )
             )
@@ -285,9 +342,14 @@ public struct Translator: ServiceTranslating {
         members.append(
             .function(
                 FunctionDecl(
-                    doc: Doc(["Encodes the value; `nil` members are left out."], parameters: [.init(name: "encoder", text: "The encoder.")], throwsText: "`EncodingError` when a member cannot be encoded."),
+                    doc: Doc(
+                        ["Encodes the value; `nil` members are left out."],
+                        parameters: [.init(name: "encoder", text: "The encoder.")],
+                        throwsText: "`EncodingError` when a member cannot be encoded."),
                     access: access, kind: .function("encode"),
-                    parameters: [FunctionParameter(label: "to", name: "encoder", type: .named("any " + Emitted.encoder))],
+                    parameters: [
+                        FunctionParameter(label: "to", name: "encoder", type: .named("any " + Emitted.encoder))
+                    ],
                     isThrowing: true, body: encodeBody
                 )
             )
@@ -296,7 +358,8 @@ public struct Translator: ServiceTranslating {
         if let eventType = object.eventType { description.append("The data of `\(eventType)` events.") }
         return .type(
             TypeDecl(
-                doc: Doc(description, provenance: object.provenance), access: access, kind: .struct, name: object.swiftName,
+                doc: Doc(description, provenance: object.provenance), access: access, kind: .struct,
+                name: object.swiftName,
                 inherits: Emitted.modelConformances, members: members
             )
         )
@@ -304,7 +367,8 @@ public struct Translator: ServiceTranslating {
 
     func additionalKeyDecl() -> TypeDecl {
         TypeDecl(
-            doc: Doc(["Any member name, for the additional properties."]), access: .private, kind: .struct, name: "AdditionalKey",
+            doc: Doc(["Any member name, for the additional properties."]), access: .private, kind: .struct,
+            name: "AdditionalKey",
             inherits: [Emitted.codingKey],
             members: [
                 .property(PropertyDecl(doc: nil, access: .internal, name: "stringValue", type: .named(Emitted.string))),
@@ -348,10 +412,15 @@ public struct Translator: ServiceTranslating {
 
     func enumDecl(_ model: EnumModel, access: AccessLevel) -> Decl {
         var members: [Decl] = [
-            .property(PropertyDecl(doc: Doc(["The value as it goes on the wire."]), access: access, name: "rawValue", type: .named(Emitted.string))),
+            .property(
+                PropertyDecl(
+                    doc: Doc(["The value as it goes on the wire."]), access: access, name: "rawValue",
+                    type: .named(Emitted.string))),
             .function(
                 FunctionDecl(
-                    doc: Doc(["Creates a value from its wire text; unknown values are kept as they are."], parameters: [.init(name: "rawValue", text: "The wire text.")]),
+                    doc: Doc(
+                        ["Creates a value from its wire text; unknown values are kept as they are."],
+                        parameters: [.init(name: "rawValue", text: "The wire text.")]),
                     access: access, kind: .initializer(failable: false),
                     parameters: [FunctionParameter(name: "rawValue", type: .named(Emitted.string))],
                     body: [.assign(selfMember("rawValue"), .identifier("rawValue"))]
@@ -364,15 +433,20 @@ public struct Translator: ServiceTranslating {
                     PropertyDecl(
                         doc: Doc(paragraphs(enumCase.description, fallback: "`\(enumCase.value)`.")),
                         access: access, isStatic: true, isLet: true, name: enumCase.swiftName, type: nil,
-                        initialValue: call(.identifier(model.swiftName), [Argument("rawValue", .string(enumCase.value))])
+                        initialValue: call(
+                            .identifier(model.swiftName), [Argument("rawValue", .string(enumCase.value))])
                     )
                 )
             )
         }
         return .type(
             TypeDecl(
-                doc: Doc(paragraphs(model.description, fallback: "The `\(Naming.bare(model.swiftName))` values.") + ["Extensible: values the service adds later decode too."], provenance: model.provenance),
-                access: access, kind: .struct, name: model.swiftName, inherits: Emitted.enumConformances, members: members
+                doc: Doc(
+                    paragraphs(model.description, fallback: "The `\(Naming.bare(model.swiftName))` values.") + [
+                        "Extensible: values the service adds later decode too."
+                    ], provenance: model.provenance),
+                access: access, kind: .struct, name: model.swiftName, inherits: Emitted.enumConformances,
+                members: members
             )
         )
     }
@@ -391,7 +465,8 @@ public struct Translator: ServiceTranslating {
             case .string: return element
             case .named: return .member(element, "rawValue")
             case .date: return call(.member(.identifier(Emitted.rfc3339), "string"), [Argument("from", element)])
-            case .int32, .int64, .integer, .double, .float, .bool: return call(.identifier(Emitted.string), [Argument(nil, element)])
+            case .int32, .int64, .integer, .double, .float, .bool:
+                return call(.identifier(Emitted.string), [Argument(nil, element)])
             default: return call(.identifier(Emitted.string), [Argument("describing", element)])
             }
         }
@@ -404,14 +479,31 @@ public struct Translator: ServiceTranslating {
     func operationDecls(_ model: ServiceModel, access: AccessLevel) -> [Decl] {
         let typeName = operationsTypeName(model)
         var members: [Decl] = [
-            .property(PropertyDecl(doc: Doc(["The service's base URL: scheme, host, port and any path prefix."]), access: access, isLet: true, name: "baseURL", type: .named(Emitted.url))),
-            .property(PropertyDecl(doc: Doc(["The pipeline every request goes through."]), access: access, isLet: true, name: "pipeline", type: .named(Emitted.httpPipeline))),
+            .property(
+                PropertyDecl(
+                    doc: Doc(["The service's base URL: scheme, host, port and any path prefix."]), access: access,
+                    isLet: true, name: "baseURL", type: .named(Emitted.url))),
+            .property(
+                PropertyDecl(
+                    doc: Doc(["The pipeline every request goes through."]), access: access, isLet: true,
+                    name: "pipeline", type: .named(Emitted.httpPipeline))),
             .function(
                 FunctionDecl(
-                    doc: Doc(["Creates the operations."], parameters: [.init(name: "baseURL", text: "The service's base URL."), .init(name: "pipeline", text: "The pipeline.")]),
+                    doc: Doc(
+                        ["Creates the operations."],
+                        parameters: [
+                            .init(name: "baseURL", text: "The service's base URL."),
+                            .init(name: "pipeline", text: "The pipeline."),
+                        ]),
                     access: access, kind: .initializer(failable: false),
-                    parameters: [FunctionParameter(name: "baseURL", type: .named(Emitted.url)), FunctionParameter(name: "pipeline", type: .named(Emitted.httpPipeline))],
-                    body: [.assign(selfMember("baseURL"), .identifier("baseURL")), .assign(selfMember("pipeline"), .identifier("pipeline"))]
+                    parameters: [
+                        FunctionParameter(name: "baseURL", type: .named(Emitted.url)),
+                        FunctionParameter(name: "pipeline", type: .named(Emitted.httpPipeline)),
+                    ],
+                    body: [
+                        .assign(selfMember("baseURL"), .identifier("baseURL")),
+                        .assign(selfMember("pipeline"), .identifier("pipeline")),
+                    ]
                 )
             ),
         ]
@@ -420,13 +512,21 @@ public struct Translator: ServiceTranslating {
                 .function(
                     FunctionDecl(
                         doc: Doc(
-                            ["The base URL from the host template `\(host.template)`\(host.useSchemePrefix ? " with `https://` before it" : "")."],
-                            parameters: host.parameters.map { .init(name: Naming.bare($0.swiftName), text: paragraphs($0.description, fallback: "The host part.").joined(separator: " ")) },
+                            [
+                                "The base URL from the host template `\(host.template)`\(host.useSchemePrefix ? " with `https://` before it" : "")."
+                            ],
+                            parameters: host.parameters.map {
+                                .init(
+                                    name: Naming.bare($0.swiftName),
+                                    text: paragraphs($0.description, fallback: "The host part.").joined(separator: " "))
+                            },
                             returns: "The URL.",
                             throwsText: "`AzureError` of kind invalidInput when a value does not make a valid URL."
                         ),
                         access: access, isStatic: true, kind: .function("baseURL"),
-                        parameters: host.parameters.map { FunctionParameter(name: $0.swiftName, type: .named(Emitted.string)) },
+                        parameters: host.parameters.map {
+                            FunctionParameter(name: $0.swiftName, type: .named(Emitted.string))
+                        },
                         isThrowing: true, returnType: .named(Emitted.url),
                         body: [
                             .returnValue(
@@ -435,12 +535,18 @@ public struct Translator: ServiceTranslating {
                                         .member(.identifier(Emitted.httpRequest), Emitted.parameterizedHost),
                                         [
                                             Argument("template", .string(host.template)),
-                                            Argument("useSchemePrefix", .identifier(host.useSchemePrefix ? "true" : "false")),
-                                            Argument("parameters", .dictionary(host.parameters.map { DictionaryEntry(.string($0.wireName), .identifier($0.swiftName)) })),
+                                            Argument(
+                                                "useSchemePrefix", .identifier(host.useSchemePrefix ? "true" : "false")),
+                                            Argument(
+                                                "parameters",
+                                                .dictionary(
+                                                    host.parameters.map {
+                                                        DictionaryEntry(.string($0.wireName), .identifier($0.swiftName))
+                                                    })),
                                         ]
                                     )
                                 )
-                            ),
+                            )
                         ]
                     )
                 )
@@ -456,33 +562,51 @@ public struct Translator: ServiceTranslating {
         }
         let operations = Decl.type(
             TypeDecl(
-                doc: Doc(["The service's operations: each builds its request, sends it through the pipeline and checks the status."], provenance: "#/paths"),
+                doc: Doc(
+                    [
+                        "The service's operations: each builds its request, sends it through the pipeline and checks the status."
+                    ], provenance: "#/paths"),
                 access: access, kind: .struct, name: typeName, inherits: [Emitted.sendable], members: members
             )
         )
         return [operations] + supporting
     }
 
-    func operationFunction(_ operation: OperationModel, inputName: String, outputName: String, access: AccessLevel) -> Decl {
+    func operationFunction(_ operation: OperationModel, inputName: String, outputName: String, access: AccessLevel)
+        -> Decl
+    {
         let input = Expr.identifier("input")
         var arguments: [Argument] = [
-            Argument("method", call(.identifier(Emitted.httpMethod), [Argument("rawValue", .string(operation.method))])),
+            Argument(
+                "method", call(.identifier(Emitted.httpMethod), [Argument("rawValue", .string(operation.method))])),
             Argument("baseURL", selfMember("baseURL")),
             Argument("path", .string(operation.path)),
         ]
         let pathParameters = operation.parameters.filter { $0.place == .path }
         if !pathParameters.isEmpty {
             arguments.append(
-                Argument("pathParameters", .dictionary(pathParameters.map { DictionaryEntry(.string($0.wireName), queryValue($0, .member(input, $0.swiftName))) }))
+                Argument(
+                    "pathParameters",
+                    .dictionary(
+                        pathParameters.map {
+                            DictionaryEntry(.string($0.wireName), queryValue($0, .member(input, $0.swiftName)))
+                        }))
             )
         }
         let query = operation.parameters.filter { $0.place == .query }
         if !query.isEmpty {
-            arguments.append(Argument("query", .array(query.map { .tuple([.string($0.wireName), queryValue($0, .member(input, $0.swiftName))]) })))
+            arguments.append(
+                Argument(
+                    "query",
+                    .array(query.map { .tuple([.string($0.wireName), queryValue($0, .member(input, $0.swiftName))]) })))
         }
         let headers = operation.parameters.filter { $0.place == .header }
         if !headers.isEmpty {
-            arguments.append(Argument("headers", .array(headers.map { .tuple([.string($0.wireName), queryValue($0, .member(input, $0.swiftName))]) })))
+            arguments.append(
+                Argument(
+                    "headers",
+                    .array(
+                        headers.map { .tuple([.string($0.wireName), queryValue($0, .member(input, $0.swiftName))]) })))
         }
         if let contentType = operation.contentType {
             arguments.append(Argument("contentType", .string(contentType)))
@@ -493,27 +617,41 @@ public struct Translator: ServiceTranslating {
         return .function(
             FunctionDecl(
                 doc: Doc(
-                    paragraphs(operation.description, fallback: "Calls `\(operation.operationId)`.") + ["`\(operation.method) \(operation.path)`; success is \(operation.successCodes.map(String.init).joined(separator: ", "))."],
+                    paragraphs(operation.description, fallback: "Calls `\(operation.operationId)`.") + [
+                        "`\(operation.method) \(operation.path)`; success is \(operation.successCodes.map(String.init).joined(separator: ", "))."
+                    ],
                     provenance: operation.provenance,
-                    parameters: [.init(name: "input", text: "The operation's parameters."), .init(name: "context", text: "Per-call pipeline state.")],
+                    parameters: [
+                        .init(name: "input", text: "The operation's parameters."),
+                        .init(name: "context", text: "Per-call pipeline state."),
+                    ],
                     returns: "The response.",
-                    throwsText: "`AzureError`: invalidInput or serialization before sending, service for any other status, or what the pipeline throws."
+                    throwsText:
+                        "`AzureError`: invalidInput or serialization before sending, service for any other status, or what the pipeline throws."
                 ),
                 access: access, kind: .function(operation.functionName),
                 parameters: [
                     FunctionParameter(label: "_", name: "input", type: .named(inputName)),
-                    FunctionParameter(name: "context", type: .named(Emitted.pipelineContext), defaultValue: call(.identifier(Emitted.pipelineContext), [])),
+                    FunctionParameter(
+                        name: "context", type: .named(Emitted.pipelineContext),
+                        defaultValue: call(.identifier(Emitted.pipelineContext), [])),
                 ],
                 isAsync: true, isThrowing: true, returnType: .named(outputName),
                 body: [
-                    .letBinding("request", .tryExpr(call(.member(.identifier(Emitted.httpRequest), Emitted.buildRequest), arguments))),
+                    .letBinding(
+                        "request",
+                        .tryExpr(call(.member(.identifier(Emitted.httpRequest), Emitted.buildRequest), arguments))),
                     .letBinding(
                         "response",
                         .tryExpr(
                             .awaitExpr(
                                 call(
                                     .member(selfMember("pipeline"), Emitted.execute),
-                                    [Argument(nil, .identifier("request")), Argument("context", .identifier("context")), Argument("successCodes", .array(operation.successCodes.map { .int($0) }))]
+                                    [
+                                        Argument(nil, .identifier("request")),
+                                        Argument("context", .identifier("context")),
+                                        Argument("successCodes", .array(operation.successCodes.map { .int($0) })),
+                                    ]
                                 )
                             )
                         )
@@ -533,18 +671,27 @@ public struct Translator: ServiceTranslating {
             let text = paragraphs(parameter.description, fallback: "The `\(parameter.wireName)` parameter.")
             let type: TypeRef = parameter.isRequired ? typeRef(parameter.type) : .optional(typeRef(parameter.type))
             members.append(
-                .property(PropertyDecl(doc: Doc(text + ["Sent as \(parameter.place.rawValue) `\(parameter.wireName)`."]), access: access, name: parameter.swiftName, type: type))
+                .property(
+                    PropertyDecl(
+                        doc: Doc(text + ["Sent as \(parameter.place.rawValue) `\(parameter.wireName)`."]),
+                        access: access, name: parameter.swiftName, type: type))
             )
-            parameters.append(FunctionParameter(name: parameter.swiftName, type: type, defaultValue: parameter.isRequired ? nil : .nilLiteral))
+            parameters.append(
+                FunctionParameter(
+                    name: parameter.swiftName, type: type, defaultValue: parameter.isRequired ? nil : .nilLiteral))
             docs.append(.init(name: Naming.bare(parameter.swiftName), text: text.first ?? ""))
             body.append(.assign(selfMember(parameter.swiftName), .identifier(parameter.swiftName)))
         }
         members.append(
-            .function(FunctionDecl(doc: Doc(["Creates the input."], parameters: docs), access: access, kind: .initializer(failable: false), parameters: parameters, body: body))
+            .function(
+                FunctionDecl(
+                    doc: Doc(["Creates the input."], parameters: docs), access: access,
+                    kind: .initializer(failable: false), parameters: parameters, body: body))
         )
         return .type(
             TypeDecl(
-                doc: Doc(["The parameters of `\(operation.operationId)`."], provenance: operation.provenance + "/parameters"),
+                doc: Doc(
+                    ["The parameters of `\(operation.operationId)`."], provenance: operation.provenance + "/parameters"),
                 access: access, kind: .struct, name: name, inherits: [Emitted.sendable], members: members
             )
         )
@@ -553,13 +700,18 @@ public struct Translator: ServiceTranslating {
     func outputDecl(_ operation: OperationModel, name: String, access: AccessLevel) -> Decl {
         .type(
             TypeDecl(
-                doc: Doc(["The result of `\(operation.operationId)`."], provenance: operation.provenance + "/responses"),
+                doc: Doc(
+                    ["The result of `\(operation.operationId)`."], provenance: operation.provenance + "/responses"),
                 access: access, kind: .struct, name: name, inherits: [Emitted.sendable],
                 members: [
-                    .property(PropertyDecl(doc: Doc(["The successful response."]), access: access, name: "response", type: .named(Emitted.httpResponse))),
+                    .property(
+                        PropertyDecl(
+                            doc: Doc(["The successful response."]), access: access, name: "response",
+                            type: .named(Emitted.httpResponse))),
                     .function(
                         FunctionDecl(
-                            doc: Doc(["Creates the output."], parameters: [.init(name: "response", text: "The response.")]),
+                            doc: Doc(
+                                ["Creates the output."], parameters: [.init(name: "response", text: "The response.")]),
                             access: access, kind: .initializer(failable: false),
                             parameters: [FunctionParameter(name: "response", type: .named(Emitted.httpResponse))],
                             body: [.assign(selfMember("response"), .identifier("response"))]

@@ -50,7 +50,8 @@ public struct YAMLReader: YAMLReading {
         input.bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
-                diagnostics.error("could not start the YAML parser", at: SourceLocation(file: input.path, line: 1, column: 1))
+                diagnostics.error(
+                    "could not start the YAML parser", at: SourceLocation(file: input.path, line: 1, column: 1))
                 return nil
             }
             defer { yaml_parser_delete(&parser) }
@@ -70,7 +71,8 @@ public struct YAMLReader: YAMLReading {
 private struct EventWalker {
     enum Frame {
         case sequence(location: SourceLocation, anchor: String?, elements: [YAMLNode])
-        case mapping(location: SourceLocation, anchor: String?, pairs: [YAMLNode.Pair], pendingKey: YAMLNode?, seen: Set<String>)
+        case mapping(
+            location: SourceLocation, anchor: String?, pairs: [YAMLNode.Pair], pendingKey: YAMLNode?, seen: Set<String>)
     }
 
     let file: String

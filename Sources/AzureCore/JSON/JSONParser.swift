@@ -248,12 +248,15 @@ public struct JSONParser {
             let start = index - 2
             var scalar = try hex4()
             if (0xD800...0xDBFF).contains(scalar) {
-                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else {
                     throw error("unpaired surrogate in \\u escape", at: start)
                 }
                 index += 2
                 let low = try hex4()
-                guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in \\u escape", at: start) }
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw error("unpaired surrogate in \\u escape", at: start)
+                }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(scalar) {
                 throw error("unpaired surrogate in \\u escape", at: start)
@@ -276,7 +279,9 @@ public struct JSONParser {
             guard index < bytes.count, Self.isDigit(bytes[index]) else { throw error("invalid number", at: start) }
             if bytes[index] == UInt8(ascii: "0") {
                 index += 1
-                if index < bytes.count, Self.isDigit(bytes[index]) { throw error("leading zero in a number", at: start) }
+                if index < bytes.count, Self.isDigit(bytes[index]) {
+                    throw error("leading zero in a number", at: start)
+                }
             } else {
                 while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
             }
@@ -289,7 +294,9 @@ public struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
                 isInteger = false
                 index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                    index += 1
+                }
                 guard index < bytes.count, Self.isDigit(bytes[index]) else { throw error("invalid number", at: start) }
                 while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
             }

@@ -78,7 +78,8 @@ public enum JSONValue: Sendable, Hashable {
         do {
             return try JSONCoding.makeDecoder().decode(T.self, from: JSONCoding.makeEncoder().encode(self))
         } catch {
-            throw AzureError(kind: .serialization, message: "JSON does not fit \(T.self): \(error)", underlyingError: error)
+            throw AzureError(
+                kind: .serialization, message: "JSON does not fit \(T.self): \(error)", underlyingError: error)
         }
     }
 }

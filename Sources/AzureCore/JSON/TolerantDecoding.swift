@@ -300,7 +300,8 @@ extension ExtensibleStringEnum {
         guard let text = String(tolerantJSON: json) else {
             throw DecodingError.typeMismatch(
                 String.self,
-                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "expected text for \(Self.self)")
+                DecodingError.Context(
+                    codingPath: decoder.codingPath, debugDescription: "expected text for \(Self.self)")
             )
         }
         self.init(matching: text)

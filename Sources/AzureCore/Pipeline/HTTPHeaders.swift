@@ -60,6 +60,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
     /// Whether a field with this name is present.
     /// - Parameter name: The header name, compared case-insensitively.
+    /// - Returns: `true` when at least one field has this name.
     public func contains(_ name: String) -> Bool {
         fields.contains { Self.equal($0.name, name) }
     }

@@ -27,7 +27,8 @@ public struct HTTPPipeline: Sendable {
     ///   - context: The per-call state.
     /// - Returns: The response, whatever its status code.
     /// - Throws: Whatever a policy or the transport throws.
-    public func send(_ request: HTTPRequest, context: PipelineContext = PipelineContext()) async throws -> HTTPResponse {
+    public func send(_ request: HTTPRequest, context: PipelineContext = PipelineContext()) async throws -> HTTPResponse
+    {
         try await NextPolicy(policies: policies[...], transport: transport).send(request, context: context)
     }
 

@@ -70,7 +70,8 @@ public struct LoggingPolicy: HTTPPolicy {
     public init(options: LoggingOptions) {
         self.options = options
         allowedHeaders = Set(options.allowedHeaderNames.map { $0.lowercased() }).subtracting(LoggingOptions.deniedNames)
-        allowedQuery = Set(options.allowedQueryParameters.map { $0.lowercased() }).subtracting(LoggingOptions.deniedNames)
+        allowedQuery = Set(options.allowedQueryParameters.map { $0.lowercased() }).subtracting(
+            LoggingOptions.deniedNames)
     }
 
     /// Logs the request, passes it on, and logs the response or error.
@@ -130,7 +131,8 @@ public struct LoggingPolicy: HTTPPolicy {
             components.percentEncodedQueryItems = items.map { item in
                 guard item.value != nil else { return item }
                 let name = item.name.removingPercentEncoding ?? item.name
-                return allowedQuery.contains(name.lowercased()) ? item : URLQueryItem(name: item.name, value: Self.redacted)
+                return allowedQuery.contains(name.lowercased())
+                    ? item : URLQueryItem(name: item.name, value: Self.redacted)
             }
         }
         return components.string ?? "<unparsable URL>"

@@ -1,10 +1,11 @@
+import Synchronization
+
 #if canImport(FoundationNetworking)
 import Foundation
 public import FoundationNetworking
 #else
 public import Foundation
 #endif
-import Synchronization
 
 /// The default transport: sends requests with `URLSession` (FoundationNetworking on Linux).
 ///
@@ -81,7 +82,8 @@ public final class URLSessionTransport: HTTPTransport {
     private func perform(_ request: URLRequest) async throws -> HTTPResponse {
         let box = TaskBox()
         let (data, response) = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, URLResponse), any Error>) in
+            try await withCheckedThrowingContinuation {
+                (continuation: CheckedContinuation<(Data, URLResponse), any Error>) in
                 let task = session.dataTask(with: request) { data, response, error in
                     if let error {
                         continuation.resume(throwing: error)

@@ -65,7 +65,8 @@ public enum EventGridParser {
             }
             throw AzureError(
                 kind: .serialization,
-                message: "event \(index) is neither a CloudEvent (no 'specversion') nor an Event Grid event (no 'eventType')"
+                message:
+                    "event \(index) is neither a CloudEvent (no 'specversion') nor an Event Grid event (no 'eventType')"
             )
         }
     }

@@ -15,7 +15,8 @@ public enum SubscriptionValidation {
     public static func response(for events: [ReceivedEvent]) throws -> Data? {
         for event in events where event.eventType.caseInsensitiveCompare(validationEventType) == .orderedSame {
             guard let code = event.data?["validationCode"]?.stringValue else {
-                throw AzureError(kind: .serialization, message: "the subscription validation event has no validationCode")
+                throw AzureError(
+                    kind: .serialization, message: "the subscription validation event has no validationCode")
             }
             return try JSONCoding.makeEncoder().encode(["validationResponse": code])
         }

@@ -83,9 +83,11 @@ extension EventGridEmulator.Configuration {
         guard let name = members["name"]?.stringValue else {
             throw EmulatorConfigurationError("topics[\(index)] needs a \"name\"")
         }
-        guard let schemaText = members["schema"]?.stringValue, let schema = EventGridSchema(rawValue: schemaText.lowercased())
+        guard let schemaText = members["schema"]?.stringValue,
+            let schema = EventGridSchema(rawValue: schemaText.lowercased())
         else {
-            throw EmulatorConfigurationError("topics[\(index)] (\(name)): \"schema\" must be eventgrid, cloudevents or custom")
+            throw EmulatorConfigurationError(
+                "topics[\(index)] (\(name)): \"schema\" must be eventgrid, cloudevents or custom")
         }
         guard let keyValues = members["keys"]?.arrayValue else {
             throw EmulatorConfigurationError("topics[\(index)] (\(name)): \"keys\" must be an array of strings")

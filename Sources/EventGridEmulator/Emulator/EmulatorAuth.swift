@@ -141,6 +141,7 @@ enum EmulatorAuthenticator {
     ///   - host: The `Host` the request named (`127.0.0.1:P`).
     ///   - bearerTokens: The test issuer's tokens.
     ///   - now: The current time, for SAS expiry.
+    /// - Returns: How the request authenticated, or the service error to answer with.
     static func authenticate(
         _ request: ServerRequest,
         topic: EmulatorTopic,
@@ -153,7 +154,8 @@ enum EmulatorAuthenticator {
             if Data(base64Encoded: key) == nil {
                 return .failure(.unauthorized(host: host, reason: base64Reason))
             }
-            return .failure(.unauthorized(host: host, reason: "The provided aeg-sas-key does not match any key of the topic."))
+            return .failure(
+                .unauthorized(host: host, reason: "The provided aeg-sas-key does not match any key of the topic."))
         }
         if let token = request.header("aeg-sas-token") {
             return checkSAS(token, topic: topic, host: host, target: host + request.path, now: now)

@@ -9,11 +9,14 @@ enum EmulatorValidation {
     ///   - body: The request body.
     ///   - contentType: The `Content-Type` header, if any.
     ///   - topic: The topic.
-    static func validate(_ body: Data, contentType: String?, topic: EmulatorTopic) -> Result<[JSONValue], ServiceError> {
+    /// - Returns: The events, or the service error to answer with.
+    static func validate(_ body: Data, contentType: String?, topic: EmulatorTopic) -> Result<[JSONValue], ServiceError>
+    {
         if topic.schema == .cloudEvents {
-            let mediaType = (contentType ?? "").split(separator: ";").first.map {
-                $0.trimmingCharacters(in: .whitespaces).lowercased()
-            } ?? ""
+            let mediaType =
+                (contentType ?? "").split(separator: ";").first.map {
+                    $0.trimmingCharacters(in: .whitespaces).lowercased()
+                } ?? ""
             guard mediaType == "application/cloudevents-batch+json" || mediaType == "application/json" else {
                 return .failure(
                     .badRequest(

@@ -160,6 +160,7 @@ public final class EventGridEmulator: Sendable {
     /// The publish endpoint of a topic: `<baseURL>/api/events` when it is the only topic,
     /// else `<baseURL>/topics/<name>/api/events`; `nil` for an unknown name.
     /// - Parameter name: The topic name (any case).
+    /// - Returns: The endpoint URL, or `nil` for an unknown topic.
     public func endpoint(forTopic name: String) -> URL? {
         guard let topic = core.topic(named: name) else { return nil }
         let path = core.configuration.topics.count == 1 ? "/api/events" : "/topics/\(topic.name)/api/events"
@@ -168,12 +169,14 @@ public final class EventGridEmulator: Sendable {
 
     /// What a topic accepted, in order (only events of requests answered 200).
     /// - Parameter topic: The topic name (any case).
+    /// - Returns: The accepted events, oldest first.
     public func events(topic: String) -> [AcceptedEvent] {
         core.events(topic: topic)
     }
 
     /// The requests answered on a topic's publish path, in order, faults included.
     /// - Parameter topic: The topic name (any case).
+    /// - Returns: The request records, oldest first.
     public func requests(topic: String) -> [EmulatorRequestRecord] {
         core.requests(topic: topic)
     }
@@ -199,6 +202,7 @@ public final class EventGridEmulator: Sendable {
 
     /// What happened to a webhook subscription's deliveries so far; `nil` for an unknown name.
     /// - Parameter subscription: The subscription name (any case).
+    /// - Returns: The delivery status, or `nil` for an unknown subscription.
     public func deliveryStatus(subscription: String) -> EmulatorDeliveryStatus? {
         core.deliverers.first { $0.subscription.name.lowercased() == subscription.lowercased() }?.status
     }
@@ -466,7 +470,8 @@ final class EmulatorCore: Sendable {
             (name: "x-ms-request-id", value: requestID),
         ]
         headers.append(contentsOf: error.headers)
-        return ServerResponse(status: error.status, headers: headers, body: error.body(requestID: requestID, at: Date()))
+        return ServerResponse(
+            status: error.status, headers: headers, body: error.body(requestID: requestID, at: Date()))
     }
 
     // MARK: Inspection

@@ -46,7 +46,8 @@ struct ServiceError: Error, Sendable {
 
     /// The JSON body, the report sentence appended to the message.
     func body(requestID: String, at date: Date) -> Data {
-        let full = "\(message) Report '\(requestID):\(Self.serviceTime(date)) (UTC)' to our forums for "
+        let full =
+            "\(message) Report '\(requestID):\(Self.serviceTime(date)) (UTC)' to our forums for "
             + "assistance or raise a support ticket."
         var error: [String: Any] = ["code": code, "message": full]
         if let detailCode {
@@ -54,7 +55,8 @@ struct ServiceError: Error, Sendable {
         } else {
             error["details"] = [[String: String]]()
         }
-        let data = try? JSONSerialization.data(withJSONObject: ["error": error], options: [.sortedKeys, .withoutEscapingSlashes])
+        let data = try? JSONSerialization.data(
+            withJSONObject: ["error": error], options: [.sortedKeys, .withoutEscapingSlashes])
         return data ?? Data(#"{"error":{"code":"InternalServerError","message":"encoding failed"}}"#.utf8)
     }
 

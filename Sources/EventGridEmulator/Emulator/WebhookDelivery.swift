@@ -73,7 +73,9 @@ public struct EmulatorDeliveryStatus: Sendable, Hashable {
     ///   - delivered: Delivered event ids.
     ///   - undeliverable: Given-up event ids.
     ///   - attempts: Every try's status.
-    public init(validation: Validation = .pending, delivered: [String] = [], undeliverable: [String] = [], attempts: [Int] = []) {
+    public init(
+        validation: Validation = .pending, delivered: [String] = [], undeliverable: [String] = [], attempts: [Int] = []
+    ) {
         self.validation = validation
         self.delivered = delivered
         self.undeliverable = undeliverable
@@ -189,7 +191,9 @@ final class WebhookDeliverer: Sendable {
                 var request = HTTPRequest(method: .options, url: subscription.endpoint)
                 request.headers["WebHook-Request-Origin"] = "eventgrid.azure.net"
                 request.headers["WebHook-Request-Rate"] = "120"
-                guard let response = await send(request), (200...299).contains(response.statusCode) else { return false }
+                guard let response = await send(request), (200...299).contains(response.statusCode) else {
+                    return false
+                }
                 let allowed = response.headers["WebHook-Allowed-Origin"]?.trimmingCharacters(in: .whitespaces)
                 return allowed == "*" || allowed?.lowercased() == "eventgrid.azure.net"
             }
@@ -207,7 +211,9 @@ final class WebhookDeliverer: Sendable {
                 "metadataVersion": "1",
                 "dataVersion": "2",
             ]
-            var request = HTTPRequest(method: .post, url: subscription.endpoint, body: EmulatorJSON.encode(JSONValue.array([validationEvent])))
+            var request = HTTPRequest(
+                method: .post, url: subscription.endpoint, body: EmulatorJSON.encode(JSONValue.array([validationEvent]))
+            )
             request.headers["Content-Type"] = "application/json; charset=utf-8"
             request.headers["aeg-event-type"] = "SubscriptionValidation"
             request.headers["aeg-subscription-name"] = subscription.name.uppercased()

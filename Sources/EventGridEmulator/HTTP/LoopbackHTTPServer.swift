@@ -1,6 +1,5 @@
-public import Foundation
-
 internal import CMicroHTTPD
+public import Foundation
 
 /// An HTTP/1.1 server on 127.0.0.1, built on GNU libmicrohttpd, that hands each complete request
 /// to an async handler. It is the base of the local Event Grid emulator and a peer for tests.

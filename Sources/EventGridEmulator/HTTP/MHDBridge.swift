@@ -1,6 +1,5 @@
-import Foundation
-
 internal import CMicroHTTPD
+import Foundation
 
 /// What the C callbacks reach through their `cls` pointer: the handler and the limits.
 final class ServerCore: Sendable {
@@ -39,7 +38,8 @@ final class ServerCore: Sendable {
                     request.overLimit = true
                     request.body = Data()
                 } else if let uploadData {
-                    request.body.append(UnsafeRawPointer(uploadData).assumingMemoryBound(to: UInt8.self), count: chunkSize)
+                    request.body.append(
+                        UnsafeRawPointer(uploadData).assumingMemoryBound(to: UInt8.self), count: chunkSize)
                 }
             }
             uploadDataSize.pointee = 0
@@ -94,11 +94,13 @@ final class ServerCore: Sendable {
     private static func headers(of connection: OpaquePointer) -> [(name: String, value: String)] {
         var headers: [(name: String, value: String)] = []
         withUnsafeMutablePointer(to: &headers) { pointer in
-            cmhd_collect_values(connection, .HEADER_KIND, { context, name, nameSize, value, valueSize in
-                guard let context else { return }
-                let list = context.assumingMemoryBound(to: [(name: String, value: String)].self)
-                list.pointee.append((name: string(name, nameSize), value: string(value, valueSize)))
-            }, pointer)
+            cmhd_collect_values(
+                connection, .HEADER_KIND,
+                { context, name, nameSize, value, valueSize in
+                    guard let context else { return }
+                    let list = context.assumingMemoryBound(to: [(name: String, value: String)].self)
+                    list.pointee.append((name: string(name, nameSize), value: string(value, valueSize)))
+                }, pointer)
         }
         return headers
     }
@@ -154,7 +156,8 @@ private final class ResponseSlot: @unchecked Sendable {
 /// The C entry points handed to libmicrohttpd. None captures context; each reaches its Swift
 /// objects through the pointers MHD passes back.
 enum MHDCallbacks {
-    static let access: MHD_AccessHandlerCallback = { cls, connection, url, method, _, uploadData, uploadDataSize, requestSlot in
+    static let access: MHD_AccessHandlerCallback = {
+        cls, connection, url, method, _, uploadData, uploadDataSize, requestSlot in
         guard let cls, let connection, let uploadDataSize, let requestSlot else { return .NO }
         let core = Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue()
         let request: RequestState

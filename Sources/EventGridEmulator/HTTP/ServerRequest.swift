@@ -46,6 +46,7 @@ public struct ServerRequest: Sendable {
 
     /// The first value of the header `name`, compared case-insensitively; `nil` if absent.
     /// - Parameter name: The header name, in any case.
+    /// - Returns: The first value, or `nil` when the header is absent.
     public func header(_ name: String) -> String? {
         let wanted = name.lowercased()
         return headers.first { $0.name.lowercased() == wanted }?.value
@@ -53,6 +54,7 @@ public struct ServerRequest: Sendable {
 
     /// Every value of the header `name` in arrival order, compared case-insensitively.
     /// - Parameter name: The header name, in any case.
+    /// - Returns: Every value, possibly none.
     public func headerValues(_ name: String) -> [String] {
         let wanted = name.lowercased()
         return headers.filter { $0.name.lowercased() == wanted }.map(\.value)

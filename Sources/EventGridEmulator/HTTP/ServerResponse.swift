@@ -1,6 +1,5 @@
-public import Foundation
-
 internal import AzureCore
+public import Foundation
 
 /// The answer a ``LoopbackHTTPServer`` handler gives to one request.
 ///
@@ -31,6 +30,7 @@ public struct ServerResponse: Sendable {
 
     /// A response without a body.
     /// - Parameter status: The status code; 200 by default.
+    /// - Returns: The response.
     public static func empty(status: Int = 200) -> ServerResponse {
         ServerResponse(status: status)
     }
@@ -40,6 +40,7 @@ public struct ServerResponse: Sendable {
     /// - Parameters:
     ///   - status: The status code; 200 by default.
     ///   - body: The JSON bytes, sent as they are.
+    /// - Returns: The response.
     public static func json(status: Int = 200, _ body: Data) -> ServerResponse {
         ServerResponse(status: status, headers: [(name: "Content-Type", value: jsonContentType)], body: body)
     }
@@ -50,6 +51,7 @@ public struct ServerResponse: Sendable {
     ///   - status: The status code; 200 by default.
     ///   - value: The value to encode.
     /// - Throws: The encoder's error when `value` cannot be encoded.
+    /// - Returns: The response.
     public static func json(status: Int = 200, encoding value: some Encodable) throws -> ServerResponse {
         json(status: status, try JSONCoding.makeEncoder().encode(value))
     }
@@ -58,6 +60,7 @@ public struct ServerResponse: Sendable {
     /// - Parameters:
     ///   - status: The status code; 200 by default.
     ///   - text: The body text, sent as UTF-8.
+    /// - Returns: The response.
     public static func text(status: Int = 200, _ text: String) -> ServerResponse {
         ServerResponse(
             status: status,

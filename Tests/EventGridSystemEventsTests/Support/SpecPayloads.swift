@@ -83,7 +83,9 @@ enum SpecPayloads {
         var target = object
         if let discriminator = object.discriminator,
             case .object(let child)? = model.types.first(where: {
-                if case .object(let candidate) = $0 { return candidate.parents.contains(object.swiftName) && candidate.discriminatorValue != nil }
+                if case .object(let candidate) = $0 {
+                    return candidate.parents.contains(object.swiftName) && candidate.discriminatorValue != nil
+                }
                 return false
             })
         {
@@ -120,10 +122,16 @@ enum SpecPayloads {
         guard let actual else { return ["\(path): missing"] }
         switch (expected, actual) {
         case (.object(let expectedMembers), .object(let actualMembers)):
-            return expectedMembers.keys.sorted().flatMap { contains(actualMembers[$0], expectedMembers[$0] ?? .null, path: path + "." + $0) }
+            return expectedMembers.keys.sorted().flatMap {
+                contains(actualMembers[$0], expectedMembers[$0] ?? .null, path: path + "." + $0)
+            }
         case (.array(let expectedElements), .array(let actualElements)):
-            guard expectedElements.count == actualElements.count else { return ["\(path): \(actualElements.count) elements"] }
-            return zip(expectedElements, actualElements).enumerated().flatMap { contains($1.1, $1.0, path: path + "[\($0)]") }
+            guard expectedElements.count == actualElements.count else {
+                return ["\(path): \(actualElements.count) elements"]
+            }
+            return zip(expectedElements, actualElements).enumerated().flatMap {
+                contains($1.1, $1.0, path: path + "[\($0)]")
+            }
         case (.string(let expectedText), .string(let actualText)):
             if expectedText == actualText { return [] }
             if let left = RFC3339.date(from: expectedText), let right = RFC3339.date(from: actualText),

@@ -59,7 +59,8 @@ enum TestSupport {
     /// Generates files from YAML text.
     static func generate(_ text: String, access: AccessLevel = .package) -> ([String: String], DiagnosticSink) {
         let sink = DiagnosticSink()
-        let files = GeneratorPipeline().generate(inputs: [SpecInput(path: "snippet.yaml", text: text)], access: access, diagnostics: sink)
+        let files = GeneratorPipeline().generate(
+            inputs: [SpecInput(path: "snippet.yaml", text: text)], access: access, diagnostics: sink)
         return (Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) }), sink)
     }
 
@@ -78,9 +79,12 @@ enum TestSupport {
     }
 
     /// Fails with a unified diff when two texts differ.
-    static func assertSameText(_ actual: String, _ expected: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+    static func assertSameText(
+        _ actual: String, _ expected: String, _ name: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         if actual != expected {
-            let diff = UnifiedDiff.diff(old: expected, new: actual, oldName: "expected/\(name)", newName: "actual/\(name)")
+            let diff = UnifiedDiff.diff(
+                old: expected, new: actual, oldName: "expected/\(name)", newName: "actual/\(name)")
             XCTFail("\(name) differs:\n\(diff)", file: file, line: line)
         }
     }
