@@ -13,40 +13,10 @@ import time
 
 from azure.core.credentials import AzureKeyCredential
 from azure.core.messaging import CloudEvent
-from azure.core.pipeline.transport import HttpResponse, HttpTransport
 from azure.eventgrid import EventGridEvent, generate_sas
 from azure.eventgrid._legacy import EventGridPublisherClient as BasicTierPublisherClient
 
-
-class _Answer200(HttpResponse):
-    def __init__(self, request):
-        super().__init__(request, None)
-        self.status_code = 200
-        self.reason = "OK"
-        self.headers = {}
-        self.content_type = None
-
-    def body(self):
-        return b""
-
-
-class InstantTransport(HttpTransport):
-    """Answers 200 at once, like the Swift benchmark's transport."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *args):
-        pass
-
-    def open(self):
-        pass
-
-    def close(self):
-        pass
-
-    def send(self, request, **kwargs):
-        return _Answer200(request)
+from eventgrid_python_support import InstantTransport
 
 
 def parse_time(text):

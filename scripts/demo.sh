@@ -17,27 +17,18 @@ eventgrid="$($swift build --show-bin-path)/eventgrid"
 
 key=$(printf 'demo-access-key-0123456789abcdef' | base64)
 log=$(mktemp)
-emulator_pid=""
+source scripts/lib/emulator.sh
 cleanup() {
-    if [[ -n $emulator_pid ]] && kill -0 "$emulator_pid" 2>/dev/null; then kill -TERM "$emulator_pid" 2>/dev/null || true; fi
+    stop_emulator
     rm -f "$log"
 }
 trap cleanup EXIT
 
 step "start the emulator (port 0: a free loopback port)"
-"$eventgrid" emulator --port 0 \
+start_emulator "$eventgrid" "$log" --port 0 \
     --topic "orders:eventgrid:$key" \
     --topic "payments:cloudevents:$key" \
-    --topic "telemetry:custom:$key" >"$log" 2>&1 &
-emulator_pid=$!
-base=""
-for _ in $(seq 1 100); do
-    base=$(sed -n 's/^listening on \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$log")
-    [[ -n $base ]] && break
-    kill -0 "$emulator_pid" 2>/dev/null || { cat "$log"; echo "the emulator exited early"; exit 1; }
-    sleep 0.1
-done
-[[ -n $base ]] || { cat "$log"; echo "the emulator did not start"; exit 1; }
+    --topic "telemetry:custom:$key"
 cat "$log"
 
 expires=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || date -u -v+1H +%Y-%m-%dT%H:%M:%SZ)

@@ -15,26 +15,16 @@ bin=$($swift build "${build_flags[@]}" --show-bin-path)
 
 key=$(printf 'python-conformance-key' | base64)
 work=$(mktemp -d)
-emulator_pid=""
+source scripts/lib/emulator.sh
 cleanup() {
-    if [[ -n $emulator_pid ]] && kill -0 "$emulator_pid" 2>/dev/null; then kill -TERM "$emulator_pid" 2>/dev/null || true; fi
+    stop_emulator
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-"$bin/eventgrid" emulator --port 0 \
+start_emulator "$bin/eventgrid" "$work/emulator.log" --port 0 \
     --topic "egtopic:eventgrid:$key" --topic "cetopic:cloudevents:$key" --topic "custom:custom:$key" \
-    --domain "shopdomain:eventgrid:$key" >"$work/emulator.log" 2>&1 &
-emulator_pid=$!
-
-base=""
-for _ in $(seq 1 300); do
-    base=$(sed -n 's/^listening on \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$work/emulator.log")
-    [[ -n $base ]] && break
-    kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.log"; echo "emulator exited early"; exit 1; }
-    sleep 0.1
-done
-[[ -n $base ]] || { cat "$work/emulator.log"; echo "emulator did not start"; exit 1; }
+    --domain "shopdomain:eventgrid:$key"
 echo "emulator at $base"
 
 status=0

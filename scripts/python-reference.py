@@ -25,7 +25,6 @@ import azure.core
 import azure.eventgrid
 from azure.core.credentials import AzureKeyCredential, AzureSasCredential
 from azure.core.messaging import CloudEvent
-from azure.core.pipeline.transport import HttpResponse, HttpTransport
 from azure.eventgrid import EventGridEvent, generate_sas
 
 # The public azure.eventgrid.EventGridPublisherClient (4.22.x) builds this legacy client for
@@ -33,6 +32,8 @@ from azure.eventgrid import EventGridEvent, generate_sas
 # would be dropped and the request would go to the network. We build the same client directly.
 from azure.eventgrid._legacy import EventGridPublisherClient as BasicTierPublisherClient
 from azure.eventgrid._legacy._constants import DEFAULT_API_VERSION, SAFE_ENCODE
+
+from eventgrid_python_support import InstantTransport
 
 RECORDED_HEADERS = ("content-type", "aeg-sas-key", "aeg-sas-token", "aeg-channel-name", "authorization")
 
@@ -180,41 +181,6 @@ def check_sas_description(vectors):
 
 
 # MARK: - publish requests
-
-
-class _Answer200(HttpResponse):
-    def __init__(self, request):
-        super().__init__(request, None)
-        self.status_code = 200
-        self.reason = "OK"
-        self.headers = {}
-        self.content_type = None
-
-    def body(self):
-        return b""
-
-
-class CapturingTransport(HttpTransport):
-    """Records every request and answers 200 with an empty body; never touches the network."""
-
-    def __init__(self):
-        self.requests = []
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *args):
-        pass
-
-    def open(self):
-        pass
-
-    def close(self):
-        pass
-
-    def send(self, request, **kwargs):
-        self.requests.append(request)
-        return _Answer200(request)
 
 
 def make_eventgrid_event(neutral):
@@ -444,7 +410,7 @@ REQUEST_CASES = [
 
 
 def capture_request(case):
-    transport = CapturingTransport()
+    transport = InstantTransport(record=True)
     credential = case["credential"]
     if credential["kind"] == "key":
         cred = AzureKeyCredential(credential["value"])
@@ -479,7 +445,7 @@ def capture_request(case):
 
 def probe_endpoint(endpoint):
     """The URL Python posts to for `endpoint`, or the error it raises."""
-    transport = CapturingTransport()
+    transport = InstantTransport(record=True)
     client = BasicTierPublisherClient(endpoint, AzureKeyCredential("a2V5"), transport=transport)
     try:
         client.send([{"a": 1}])

@@ -10,18 +10,12 @@ enum DecodeCommand {
         guard parsed.positionals.count <= 1 else {
             throw CommandError("decode takes one FILE (or -), got \(parsed.positionals.count)")
         }
-        let source = parsed.positionals.first ?? "-"
-        let input: Data
-        do {
-            input = source == "-" ? try io.readStandardInput() : try io.readFile(source)
-        } catch {
-            throw CommandError("cannot read '\(source)': \(error.localizedDescription)", status: 1)
-        }
+        let (input, inputName) = try io.readInput(parsed.positionals.first ?? "-")
         let events: [ReceivedEvent]
         do {
             events = try EventGridParser.parse(input)
         } catch let error as AzureError {
-            throw CommandError("\(source == "-" ? "standard input" : source): \(error.message)", status: 1)
+            throw CommandError("\(inputName): \(error.message)", status: 1)
         }
         let entries = try events.map(entry)
         let encoder = JSONCoding.makeEncoder()

@@ -36,6 +36,18 @@ public struct CommandIO: Sendable {
         self.transport = transport
     }
 
+    /// Reads a command's input: standard input for `-`, else the named file.
+    /// - Parameter source: `-` or a file path.
+    /// - Returns: The bytes and a name for messages (`standard input` or the path).
+    /// - Throws: ``CommandError`` (status 1) naming the source when it cannot be read.
+    func readInput(_ source: String) throws -> (data: Data, name: String) {
+        do {
+            return source == "-" ? (try readStandardInput(), "standard input") : (try readFile(source), source)
+        } catch {
+            throw CommandError("cannot read '\(source)': \(error.localizedDescription)", status: 1)
+        }
+    }
+
     /// The process's own standard streams and file system.
     public static let terminal = CommandIO(
         readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() },

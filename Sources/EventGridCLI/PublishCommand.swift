@@ -40,18 +40,12 @@ enum PublishCommand {
         case (.some, .some):
             throw CommandError("give --key or --sas, not both")
         }
-        let source = parsed.positionals.first ?? "-"
-        let input: Data
-        do {
-            input = source == "-" ? try io.readStandardInput() : try io.readFile(source)
-        } catch {
-            throw CommandError("cannot read '\(source)': \(error.localizedDescription)", status: 1)
-        }
+        let (input, inputName) = try io.readInput(parsed.positionals.first ?? "-")
         let events = try EventFileReader.read(
-            input, schema: schema, sourceName: source == "-" ? "standard input" : source)
+            input, schema: schema, sourceName: inputName)
         let channel = parsed.options["--channel"]
         guard let first = events.first else {
-            throw CommandError("\(source) holds no events", status: 1)
+            throw CommandError("\(inputName) holds no events", status: 1)
         }
         do {
             try await client.send(events, channelName: channel, splitting: .automatic)

@@ -249,59 +249,9 @@ extension Translator {
                 FunctionParameter(name: "additionalProperties", type: dictionary, defaultValue: .dictionary([])))
             parameterDocs.append(Doc.Parameter(name: "additionalProperties", text: "Members the spec does not name."))
             initBody.append(.assign(selfMember("additionalProperties"), .identifier("additionalProperties")))
-            let known = Expr.binary(
-                call(.identifier("CodingKeys"), [Argument("rawValue", .member(.identifier("key"), "stringValue"))]),
-                "==", .nilLiteral)
-            decodeBody += [
-                .letBinding(
-                    "additionalContainer",
-                    .tryExpr(
-                        call(
-                            .member(.identifier("decoder"), "container"),
-                            [Argument("keyedBy", typeValue(.named("AdditionalKey")))]))),
-                .varBinding("additionalProperties", dictionary, .dictionary([])),
-                .forIn(
-                    pattern: "key", sequence: .member(.identifier("additionalContainer"), "allKeys"), condition: known,
-                    body: [
-                        .assign(
-                            .identifier("additionalProperties[key.stringValue]"),
-                            call(
-                                .member(.identifier("additionalContainer"), "tolerant"),
-                                [Argument(nil, typeValue(valueType)), Argument("forKey", .identifier("key"))])
-                        )
-                    ]
-                ),
-                .assign(selfMember("additionalProperties"), .identifier("additionalProperties")),
-            ]
-            encodeBody += [
-                .varBinding(
-                    "additionalContainer", nil,
-                    call(
-                        .member(.identifier("encoder"), "container"),
-                        [Argument("keyedBy", typeValue(.named("AdditionalKey")))])),
-                .forIn(
-                    pattern: "(key, value)", sequence: selfMember("additionalProperties"),
-                    condition: .binary(
-                        call(.identifier("CodingKeys"), [Argument("rawValue", .identifier("key"))]), "==", .nilLiteral),
-                    body: [
-                        .expression(
-                            .tryExpr(
-                                call(
-                                    .member(.identifier("additionalContainer"), "encode"),
-                                    [
-                                        Argument(nil, .identifier("value")),
-                                        Argument(
-                                            "forKey",
-                                            call(
-                                                .identifier("AdditionalKey"),
-                                                [Argument("stringValue", .identifier("key"))])),
-                                    ]
-                                )
-                            )
-                        )
-                    ]
-                ),
-            ]
+            let coding = additionalPropertiesCoding(valueType: valueType, dictionary: dictionary, tolerant: true)
+            decodeBody += coding.decode
+            encodeBody += coding.encode
         }
         members.append(
             .function(

@@ -250,60 +250,9 @@ public struct Translator: ServiceTranslating {
                 FunctionParameter(name: "additionalProperties", type: dictionary, defaultValue: .dictionary([])))
             parameterDocs.append(Doc.Parameter(name: "additionalProperties", text: "Members the spec does not name."))
             initBody.append(.assign(selfMember("additionalProperties"), .identifier("additionalProperties")))
-            let known = Expr.binary(
-                call(.identifier("CodingKeys"), [Argument("rawValue", .member(.identifier("key"), "stringValue"))]),
-                "==", .nilLiteral)
-            decodeBody += [
-                .letBinding(
-                    "additionalContainer",
-                    .tryExpr(
-                        call(
-                            .member(.identifier("decoder"), "container"),
-                            [Argument("keyedBy", typeValue(.named("AdditionalKey")))]))),
-                .varBinding("additionalProperties", dictionary, .dictionary([])),
-                .forIn(
-                    pattern: "key", sequence: .member(.identifier("additionalContainer"), "allKeys"), condition: known,
-                    body: [
-                        .assign(
-                            .identifier("additionalProperties[key.stringValue]"),
-                            .tryExpr(
-                                call(
-                                    .member(.identifier("additionalContainer"), "decode"),
-                                    [Argument(nil, typeValue(valueType)), Argument("forKey", .identifier("key"))]))
-                        )
-                    ]
-                ),
-                .assign(selfMember("additionalProperties"), .identifier("additionalProperties")),
-            ]
-            encodeBody += [
-                .varBinding(
-                    "additionalContainer", nil,
-                    call(
-                        .member(.identifier("encoder"), "container"),
-                        [Argument("keyedBy", typeValue(.named("AdditionalKey")))])),
-                .forIn(
-                    pattern: "(key, value)", sequence: selfMember("additionalProperties"),
-                    condition: .binary(
-                        call(.identifier("CodingKeys"), [Argument("rawValue", .identifier("key"))]), "==", .nilLiteral),
-                    body: [
-                        .expression(
-                            .tryExpr(
-                                call(
-                                    .member(.identifier("additionalContainer"), "encode"),
-                                    [
-                                        Argument(nil, .identifier("value")),
-                                        Argument(
-                                            "forKey",
-                                            call(
-                                                .identifier("AdditionalKey"),
-                                                [Argument("stringValue", .identifier("key"))])),
-                                    ]
-                                )
-                            )
-                        )
-                    ]
-                ),
-            ]
+            let coding = additionalPropertiesCoding(valueType: valueType, dictionary: dictionary, tolerant: false)
+            decodeBody += coding.decode
+            encodeBody += coding.encode
         }
         members.append(
             .function(
@@ -363,6 +312,72 @@ public struct Translator: ServiceTranslating {
                 inherits: Emitted.modelConformances, members: members
             )
         )
+    }
+
+    /// The statements that read `additionalProperties` (every member `CodingKeys` does not name,
+    /// through `AdditionalKey`) and write them back as top-level members.
+    /// - Parameters:
+    ///   - valueType: The dictionary's value type.
+    ///   - dictionary: The dictionary type.
+    ///   - tolerant: Whether values are read with `tolerant(_:forKey:)` (public models) or
+    ///     `try decode(_:forKey:)` (wire models).
+    /// - Returns: The statements for `init(from:)` and for `encode(to:)`.
+    func additionalPropertiesCoding(valueType: TypeRef, dictionary: TypeRef, tolerant: Bool)
+        -> (decode: [Statement], encode: [Statement])
+    {
+        let container = Expr.identifier("additionalContainer")
+        let known = Expr.binary(
+            call(.identifier("CodingKeys"), [Argument("rawValue", .member(.identifier("key"), "stringValue"))]),
+            "==", .nilLiteral)
+        let arguments = [Argument(nil, typeValue(valueType)), Argument("forKey", .identifier("key"))]
+        let read =
+            tolerant
+            ? call(.member(container, "tolerant"), arguments)
+            : .tryExpr(call(.member(container, "decode"), arguments))
+        let decode: [Statement] = [
+            .letBinding(
+                "additionalContainer",
+                .tryExpr(
+                    call(
+                        .member(.identifier("decoder"), "container"),
+                        [Argument("keyedBy", typeValue(.named("AdditionalKey")))]))),
+            .varBinding("additionalProperties", dictionary, .dictionary([])),
+            .forIn(
+                pattern: "key", sequence: .member(container, "allKeys"), condition: known,
+                body: [.assign(.identifier("additionalProperties[key.stringValue]"), read)]
+            ),
+            .assign(selfMember("additionalProperties"), .identifier("additionalProperties")),
+        ]
+        let encode: [Statement] = [
+            .varBinding(
+                "additionalContainer", nil,
+                call(
+                    .member(.identifier("encoder"), "container"),
+                    [Argument("keyedBy", typeValue(.named("AdditionalKey")))])),
+            .forIn(
+                pattern: "(key, value)", sequence: selfMember("additionalProperties"),
+                condition: .binary(
+                    call(.identifier("CodingKeys"), [Argument("rawValue", .identifier("key"))]), "==", .nilLiteral),
+                body: [
+                    .expression(
+                        .tryExpr(
+                            call(
+                                .member(container, "encode"),
+                                [
+                                    Argument(nil, .identifier("value")),
+                                    Argument(
+                                        "forKey",
+                                        call(
+                                            .identifier("AdditionalKey"), [Argument("stringValue", .identifier("key"))])
+                                    ),
+                                ]
+                            )
+                        )
+                    )
+                ]
+            ),
+        ]
+        return (decode, encode)
     }
 
     func additionalKeyDecl() -> TypeDecl {
