@@ -10,8 +10,9 @@ TARGETS="
 Spec/EventGrid.yaml|Sources/EventGridGenerated|package
 $SYSTEM_EVENTS|Sources/EventGridSystemEvents|public
 "
-swift build --product swaggergen >&2
-BIN="$(swift build --product swaggergen --show-bin-path)/swaggergen"
+# SWIFT_BUILD_FLAGS (set by scripts/test.sh) reuses the test build's configuration.
+swift build ${SWIFT_BUILD_FLAGS:-} --product swaggergen >&2
+BIN="$(swift build ${SWIFT_BUILD_FLAGS:-} --product swaggergen --show-bin-path)/swaggergen"
 status=0
 for target in $TARGETS; do
     specs="${target%%|*}"

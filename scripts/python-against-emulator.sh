@@ -6,9 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift=${SWIFT:-swift}
+# Extra build flags (scripts/test.sh passes its own, so this reuses the test build).
+read -r -a build_flags <<<"${SWIFT_BUILD_FLAGS:-}"
 
 scripts/python-deps.sh
-$swift build --product eventgrid >/dev/null
+$swift build "${build_flags[@]}" --product eventgrid >/dev/null
+bin=$($swift build "${build_flags[@]}" --show-bin-path)
 
 key=$(printf 'python-conformance-key' | base64)
 work=$(mktemp -d)
@@ -19,7 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-$swift run --skip-build eventgrid emulator --port 0 \
+"$bin/eventgrid" emulator --port 0 \
     --topic "egtopic:eventgrid:$key" --topic "cetopic:cloudevents:$key" --topic "custom:custom:$key" \
     --domain "shopdomain:eventgrid:$key" >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
@@ -38,7 +41,6 @@ status=0
 .venv/bin/python scripts/python_against_emulator.py "$base" "$key" "$work/python.json" || status=1
 
 # The same rejections through the Swift SDK (the eventgrid CLI): same status, code, sentence.
-bin=$($swift build --show-bin-path)
 swift_rejection() { # name, expected-status, expected-code, args...
     local name=$1 want_status=$2 want_code=$3
     shift 3

@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
-# The whole check: build warning-free, compare generated code, run every test.
-# Ends with the test runner's summary and a plain "N passed, N failed" line.
+# The whole check, as CI runs it: build warning-free, compare generated code, lint, API surface,
+# docs, the Python SDK against the emulator, then every test. Ends with the test runner's
+# summary and a plain "tests: N passed, N failed, N skipped" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 swift=${SWIFT:-swift}
+# Every step reuses this one build configuration.
+export SWIFT_BUILD_FLAGS="-Xswiftc -warnings-as-errors"
 
-echo "== build (warnings are errors)"
-$swift build --build-tests -Xswiftc -warnings-as-errors || exit 1
+step() {
+    echo "== $1"
+    shift
+    "$@" || { echo "FAILED: $*"; exit 1; }
+}
 
-echo "== generated code matches Spec/"
-scripts/check-generated.sh || exit 1
+step "build (warnings are errors)" $swift build --build-tests $SWIFT_BUILD_FLAGS
+step "generated code matches Spec/" scripts/check-generated.sh
+step "lint (swift-format)" scripts/lint.sh
+step "public API matches API/" scripts/api.sh check
+step "documentation (DocC, warnings are errors)" scripts/docs.sh
+step "Python SDK against the emulator" scripts/python-against-emulator.sh
 
 echo "== tests"
 log=$(mktemp)
-$swift test --skip-build 2>&1 | tee "$log"
+$swift test --skip-build $SWIFT_BUILD_FLAGS 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 passed=$(grep -cE "^Test Case .* passed" "$log" || true)
 failed=$(grep -cE "^Test Case .* failed" "$log" || true)
