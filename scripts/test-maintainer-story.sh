@@ -11,11 +11,14 @@
 #   5. scripts/api.sh dump; scripts/api.sh check passes.
 # Only EventGridSystemEvents (and what it needs) is built and API-checked.
 # Exit 0 only when every step behaved. Environment: SWIFT (default swift), TEST_TIMEOUT seconds
-# per step (default 600), KEEP_TMP=1 keeps the copy, UPSTREAM=<SystemEvents.json> overrides ../shared.
+# per step (default 600), SWIFT_BUILD_FLAGS (default -Xswiftc -warnings-as-errors), KEEP_TMP=1 keeps the copy, UPSTREAM=<SystemEvents.json> overrides ../shared.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 limit="${TEST_TIMEOUT:-600}"
 SWIFT="${SWIFT:-swift}"
+# The one build configuration every script shares (scripts/test.sh), so the copied .build is reused.
+export SWIFT_BUILD_FLAGS="${SWIFT_BUILD_FLAGS--Xswiftc -warnings-as-errors}"
+read -r -a FLAGS <<<"$SWIFT_BUILD_FLAGS"
 upstream="${UPSTREAM:-$root/../shared/upstream-spec/Microsoft.EventGrid/stable/2024-01-01/SystemEvents.json}"
 tmp="$(mktemp -d)"
 cleanup() {
@@ -48,8 +51,8 @@ mkdir -p "$copy"
 if [[ -d "$root/.build" ]]; then cp -a "$root/.build" "$copy/.build"; fi
 
 step "build swaggergen"
-in_copy "$SWIFT" build --product swaggergen >"$log" 2>&1 || { cat "$log"; fail "build swaggergen"; finish; }
-gen="$(cd "$copy" && "$SWIFT" build --product swaggergen --show-bin-path)/swaggergen"
+in_copy "$SWIFT" build "${FLAGS[@]}" --product swaggergen >"$log" 2>&1 || { cat "$log"; fail "build swaggergen"; finish; }
+gen="$(cd "$copy" && "$SWIFT" build "${FLAGS[@]}" --product swaggergen --show-bin-path)/swaggergen"
 
 step "add the event type Microsoft.Contoso.Thing"
 if [[ -f "$upstream" ]]; then
@@ -156,12 +159,12 @@ package.targets.append(
         name: "StoryCheck", dependencies: ["EventGridSystemEvents", "AzureCore"], path: "StoryCheck",
         swiftSettings: swiftSettings))
 EOF
-if in_copy "$SWIFT" build --product StoryCheck >"$log" 2>&1; then pass "the new type compiles"; else
+if in_copy "$SWIFT" build "${FLAGS[@]}" --product StoryCheck >"$log" 2>&1; then pass "the new type compiles"; else
     cat "$log"
     fail "build with the new type"
     finish
 fi
-if in_copy "$SWIFT" run --skip-build StoryCheck >"$log" 2>&1; then
+if in_copy "$SWIFT" run "${FLAGS[@]}" --skip-build StoryCheck >"$log" 2>&1; then
     pass "SystemEvent.decode gives .contosoThing: $(tail -1 "$log")"
 else
     cat "$log"
