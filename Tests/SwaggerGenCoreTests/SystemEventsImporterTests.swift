@@ -6,7 +6,8 @@ import XCTest
 /// byte, and a "newer" upstream (made here by editing a copy in memory) gives exactly its changes.
 final class SystemEventsImporterTests: XCTestCase {
     static let upstreamFile = "Microsoft.EventGrid/stable/2024-01-01/SystemEvents.json"
-    static let newDefinitionWording = "Schema of the Data property of an EventGridEvent for a Microsoft.Contoso.Thing event."
+    static let newDefinitionWording =
+        "Schema of the Data property of an EventGridEvent for a Microsoft.Contoso.Thing event."
 
     var specDirectory: String { TestSupport.repositoryRoot + "/Spec/SystemEvents" }
 
@@ -45,7 +46,8 @@ final class SystemEventsImporterTests: XCTestCase {
     func run(_ arguments: [String]) -> (status: Int32, output: String, errors: String) {
         var output = ""
         var errors = ""
-        let status = SwaggerGenCommand.run(arguments: arguments, output: { output += $0 }, errorOutput: { errors += $0 })
+        let status = SwaggerGenCommand.run(
+            arguments: arguments, output: { output += $0 }, errorOutput: { errors += $0 })
         return (status, output, errors)
     }
 
@@ -93,7 +95,8 @@ final class SystemEventsImporterTests: XCTestCase {
     /// StorageBlobCreatedEventData, a changed property type, an enum value removed, an event removed.
     func newerUpstream() throws -> String {
         let sink = DiagnosticSink()
-        let root = try XCTUnwrap(YAMLReader().read(SpecInput(path: "up.json", text: try upstreamText()), diagnostics: sink))
+        let root = try XCTUnwrap(
+            YAMLReader().read(SpecInput(path: "up.json", text: try upstreamText()), diagnostics: sink))
         var tree = SpecTree(root)
         let thing = SpecTree.map([
             (key: "type", value: .string("object")),
@@ -157,7 +160,9 @@ final class SystemEventsImporterTests: XCTestCase {
             TestSupport.assertSameText(result.files[name] ?? "", text, name)
         }
         // The CLI's --check agrees.
-        let check = run(["import-system-events", "--upstream", try upstreamPath(), "--spec-dir", specDirectory, "--check"])
+        let check = run([
+            "import-system-events", "--upstream", try upstreamPath(), "--spec-dir", specDirectory, "--check",
+        ])
         XCTAssertEqual(check.status, 0, check.output + check.errors)
     }
 
@@ -206,7 +211,8 @@ final class SystemEventsImporterTests: XCTestCase {
         // Unchanged descriptions are kept; the removed event is gone.
         XCTAssertTrue(storage.contains("    description: Data of the `Microsoft.Storage.BlobCreated` event.\n"))
         XCTAssertTrue(storage.contains("        description: The content length (64-bit integer).\n"))
-        XCTAssertTrue(storage.contains("        description: 'TODO(description): StorageBlobCreatedEventData.accessTier'\n"))
+        XCTAssertTrue(
+            storage.contains("        description: 'TODO(description): StorageBlobCreatedEventData.accessTier'\n"))
         XCTAssertFalse(storage.contains("StorageBlobInventoryPolicyCompletedEventData"))
         let media = String(
             decoding: try XCTUnwrap(FileManager.default.contents(atPath: directory + "/Media.yaml")), as: UTF8.self)
@@ -229,7 +235,8 @@ final class SystemEventsImporterTests: XCTestCase {
         XCTAssertTrue(again.output.contains("placeholders to write: 4"), again.output)
 
         // Generating from the result works and has the new event.
-        let specs = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }.sorted()
+        let specs = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         let sink = DiagnosticSink()
         let files = GeneratorPipeline().generate(
             GeneratorConfiguration(specs: specs, baseDirectory: directory, access: .public), diagnostics: sink)

@@ -33,7 +33,9 @@ public enum ImportCommands {
         var help = false
     }
 
-    static func parse(_ arguments: [String], valued: Set<String>, flags: Set<String>) -> Result<Options, SwaggerGenCommand.UsageError> {
+    static func parse(_ arguments: [String], valued: Set<String>, flags: Set<String>) -> Result<
+        Options, SwaggerGenCommand.UsageError
+    > {
         var options = Options()
         var index = 0
         while index < arguments.count {
@@ -93,7 +95,9 @@ public enum ImportCommands {
             output(importUsage + "\n")
             return 0
         }
-        guard let upstream = options.values["--upstream"], let directory = options.values["--spec-dir"] else { return 2 }
+        guard let upstream = options.values["--upstream"], let directory = options.values["--spec-dir"] else {
+            return 2
+        }
         let diagnostics = DiagnosticSink()
         do {
             guard let data = FileManager.default.contents(atPath: upstream) else {

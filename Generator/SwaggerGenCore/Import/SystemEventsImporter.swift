@@ -351,11 +351,13 @@ public struct SystemEventsImporter {
         case .list(let elements): return .list(elements.map(comparable))
         case .map(let pairs):
             return .map(
-                pairs.filter { $0.key != "description" && $0.key != "x-eventgrid-event-type" && !dropped.contains($0.key) }
-                    .map { pair in
-                        if pair.key == "$ref", let text = pair.value.text { return (pair.key, .string(refName(text))) }
-                        return (pair.key, comparable(pair.value))
-                    })
+                pairs.filter {
+                    $0.key != "description" && $0.key != "x-eventgrid-event-type" && !dropped.contains($0.key)
+                }
+                .map { pair in
+                    if pair.key == "$ref", let text = pair.value.text { return (pair.key, .string(refName(text))) }
+                    return (pair.key, comparable(pair.value))
+                })
         }
     }
 
