@@ -263,5 +263,8 @@ final class SystemEventsImporterTests: XCTestCase {
         let missing = run(["import-system-events", "--upstream", "/nonexistent.json", "--spec-dir", specDirectory])
         XCTAssertEqual(missing.status, 1)
         XCTAssertEqual(missing.errors, "swaggergen import-system-events: cannot read '/nonexistent.json'\n")
+        let noFolder = run(["check-descriptions", "--spec-dir", "/nonexistent-folder"])
+        XCTAssertEqual(noFolder.status, 1)
+        XCTAssertEqual(noFolder.errors, "swaggergen check-descriptions: cannot read the folder '/nonexistent-folder'\n")
     }
 }

@@ -65,7 +65,13 @@ public enum ImportCommands {
     /// The `.yaml` files of a folder by name, with their text.
     static func yamlFiles(in directory: String) throws -> [String: String] {
         var files: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".yaml") {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw SystemEventsImporter.ImportError(description: "cannot read the folder '\(directory)'")
+        }
+        for name in names where name.hasSuffix(".yaml") {
             let path = directory + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw SystemEventsImporter.ImportError(description: "cannot read '\(path)'")
@@ -184,7 +190,7 @@ public enum ImportCommands {
             errorOutput("check-descriptions: \(found.count) placeholder description(s) to write in \(directory)\n")
             return 1
         } catch {
-            errorOutput("swaggergen check-descriptions: cannot read '\(directory)': \(error.localizedDescription)\n")
+            errorOutput("swaggergen check-descriptions: \(error)\n")
             return 1
         }
     }
