@@ -249,6 +249,18 @@ final class SystemEventsImporterTests: XCTestCase {
         XCTAssertFalse(names.contains("BlobInventoryPolicyCompleted"), names)
     }
 
+    func test_import_newVersion_isReportedFirst() throws {
+        let sink = DiagnosticSink()
+        let root = try XCTUnwrap(
+            YAMLReader().read(SpecInput(path: "up.json", text: try upstreamText()), diagnostics: sink))
+        let newer = edit(SpecTree(root), ["info", "version"]) { _ in .string("2099-01-01") }
+        let result = try SystemEventsImporter().run(
+            upstream: SpecInput(path: "up.json", text: json(newer)), existing: try currentSpecs(), diagnostics: sink)
+        XCTAssertEqual(result.changes.map(\.description), ["~ version 2099-01-01 (was 2024-01-01)"])
+        XCTAssertEqual(result.changedFiles.count, 24)
+        XCTAssertTrue(result.files["Storage.yaml"]?.contains("\n  version: '2099-01-01'\n") ?? false)
+    }
+
     func test_import_misuseIsOneLine() {
         for arguments in [
             ["import-system-events"], ["import-system-events", "--upstream"],

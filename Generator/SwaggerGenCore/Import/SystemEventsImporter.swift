@@ -42,6 +42,8 @@ public struct SystemEventsImporter {
             case property
             /// An event type.
             case eventType = "event type"
+            /// The spec version (`info.version`): `~ version <new> (was <old>)`.
+            case version
         }
 
         /// `+` added, `-` removed, `~` changed.
@@ -67,7 +69,7 @@ public struct SystemEventsImporter {
         public var removedFiles: [String]
         /// Files whose text differs from the existing one (new files included), sorted.
         public var changedFiles: [String]
-        /// The changes, types first, then properties, then event types; sorted within each.
+        /// The changes: the version, types, properties, then event types; sorted within each.
         public var changes: [Change]
         /// How many placeholder descriptions the files hold.
         public var placeholders: Int
@@ -157,8 +159,11 @@ public struct SystemEventsImporter {
         }
         let removedFiles = existing.keys.filter { files[$0] == nil }.sorted()
         let changedFiles = files.keys.filter { existing[$0] != files[$0] }.sorted()
-        let changes = Self.changes(
-            old: old, new: definitions, eventTypes: eventTypes, provider: provider, upstreamVersion: version)
+        var changes: [Change] = []
+        if let oldVersion = old.version, oldVersion != version {
+            changes.append(Change(sign: "~", kind: .version, name: version, detail: "was \(oldVersion)"))
+        }
+        changes += Self.changes(old: old, new: definitions, eventTypes: eventTypes, provider: provider)
         return Result(
             files: files, removedFiles: removedFiles, changedFiles: changedFiles, changes: changes,
             placeholders: placeholders)
@@ -403,7 +408,7 @@ public struct SystemEventsImporter {
 
     static func changes(
         old: OldSpecs, new: [(key: String, value: SpecTree)], eventTypes: [String: String],
-        provider: [String: String], upstreamVersion: String
+        provider: [String: String]
     ) -> [Change] {
         var types: [Change] = []
         var properties: [Change] = []
