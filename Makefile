@@ -3,7 +3,8 @@ SHELL := /bin/bash
 SWIFT ?= swift
 
 .PHONY: all deps build generate check-generated test ci python-deps python-vectors python-conformance demo bench \
-	clean api api-check api-breaking test-api-tooling docs lint format
+	clean api api-check api-breaking test-api-tooling docs lint format \
+	import-system-events check-descriptions test-maintainer-story
 
 all: generate
 
@@ -23,6 +24,22 @@ generate: deps
 ## Fail with a diff when the checked-in generated code differs from what Spec/ produces.
 check-generated: deps
 	@scripts/check-generated.sh
+
+## Update Spec/SystemEvents from a newer upstream file: make import-system-events UPSTREAM=path/to/SystemEvents.json
+import-system-events: deps
+	@test -n "$(UPSTREAM)" || { echo "usage: make import-system-events UPSTREAM=<SystemEvents.json>"; exit 2; }
+	$(SWIFT) build --product swaggergen
+	$$($(SWIFT) build --product swaggergen --show-bin-path)/swaggergen import-system-events \
+		--upstream "$(UPSTREAM)" --spec-dir Spec/SystemEvents
+
+## List every placeholder description the importer left in Spec/SystemEvents (fails when any).
+check-descriptions: deps
+	@$(SWIFT) build --product swaggergen >/dev/null
+	@$$($(SWIFT) build --product swaggergen --show-bin-path)/swaggergen check-descriptions --spec-dir Spec/SystemEvents
+
+## The maintainer story on a copy of the tree: add an event type, regenerate, build, decode, api-check.
+test-maintainer-story: deps
+	@scripts/test-maintainer-story.sh
 
 ## Install, build, check generated code, run every test.
 test: deps

@@ -6,6 +6,8 @@ public enum SwaggerGenCommand {
     public static let usage = """
         usage: swaggergen --spec <file.yaml|file.json> [--spec <file> ...] --output <dir>
                           [--access package|public] [--check]
+               swaggergen import-system-events --upstream <SystemEvents.json> --spec-dir <dir> [--check]
+               swaggergen check-descriptions --spec-dir <dir>
 
           --spec <file>     a Swagger 2.0 document in YAML or JSON (repeatable)
           --output <dir>    the folder of generated Swift files
@@ -96,6 +98,16 @@ public enum SwaggerGenCommand {
         output: (String) -> Void = writeStandardOutput,
         errorOutput: (String) -> Void = writeStandardError
     ) -> Int32 {
+        switch arguments.first {
+        case "import-system-events":
+            return ImportCommands.runImport(
+                arguments: Array(arguments.dropFirst()), output: output, errorOutput: errorOutput)
+        case "check-descriptions":
+            return ImportCommands.runCheck(
+                arguments: Array(arguments.dropFirst()), output: output, errorOutput: errorOutput)
+        default:
+            break
+        }
         let options: Options
         switch parse(arguments) {
         case .success(let parsed): options = parsed
