@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole check, as CI runs it: build warning-free, compare generated code, lint, API surface,
-# docs, the Python SDK against the emulator, then every test. Ends with the test runner's
+# The whole check, as CI runs it: build warning-free, compare generated code, no placeholder
+# descriptions, lint, API surface, docs, the Python SDK against the emulator, the maintainer
+# story, then every test. Ends with the test runner's
 # summary and a plain "tests: N passed, N failed, N skipped" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,10 +17,13 @@ step() {
 
 step "build (warnings are errors)" $swift build --build-tests $SWIFT_BUILD_FLAGS
 step "generated code matches Spec/" scripts/check-generated.sh
+step "every spec description is written (no placeholders)" make --no-print-directory check-descriptions
 step "lint (swift-format)" scripts/lint.sh
 step "public API matches API/" scripts/api.sh check
 step "documentation (DocC, warnings are errors)" scripts/docs.sh
 step "Python SDK against the emulator" scripts/python-against-emulator.sh
+step "maintainer story: import a new event type, regenerate, API check fails, refresh, passes" \
+    scripts/test-maintainer-story.sh
 
 echo "== tests"
 log=$(mktemp)
