@@ -76,7 +76,7 @@ public enum JSONValue: Sendable, Hashable {
     /// - Throws: ``AzureError`` of kind serialization when it does not fit.
     public func decode<T: Decodable>(as type: T.Type) throws -> T {
         do {
-            return try JSONCoding.makeDecoder().decode(T.self, from: JSONCoding.makeEncoder().encode(self))
+            return try JSONValueDecoder(self).decode(T.self)
         } catch {
             throw AzureError(
                 kind: .serialization, message: "JSON does not fit \(T.self): \(error)", underlyingError: error)
