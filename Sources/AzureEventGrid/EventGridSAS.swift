@@ -43,12 +43,13 @@ public func generateSAS(
 
 /// The text rules of SAS tokens.
 enum SASEncoding {
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     /// Percent-encodes every byte except ASCII letters, digits and `_.-~()*!'` (uppercase hex),
     /// as Python's `quote(text, safe="~()*!.'")` does.
     /// - Parameter text: The text.
     /// - Returns: The encoded text.
     static func percentEncode(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count * 3)
         for byte in text.utf8 {
@@ -61,8 +62,8 @@ enum SASEncoding {
                 output.append(byte)
             default:
                 output.append(UInt8(ascii: "%"))
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0x0F)])
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
             }
         }
         return String(decoding: output, as: UTF8.self)
@@ -73,14 +74,15 @@ enum SASEncoding {
     /// - Parameter date: The date.
     /// - Returns: The text.
     static func pythonUTCString(_ date: Date) -> String {
-        // RFC3339 writes `yyyy-MM-ddTHH:mm:ss[.f…]Z` with trailing zeros dropped; Python always
-        // writes six digits when there are any.
-        var text = RFC3339.string(from: date)
-        text.removeLast()  // "Z"
-        if let dot = text.firstIndex(of: ".") {
-            let digits = text[text.index(after: dot)...]
-            text += String(repeating: "0", count: max(0, 6 - digits.count))
+        // RFC3339 writes `yyyy-MM-ddTHH:mm:ss[.f…]Z` with trailing zeros dropped; Python puts a
+        // space for the `T`, always writes six digits when there are any, and ends in `+00:00`.
+        var bytes = Array(RFC3339.string(from: date).utf8.dropLast())  // "Z"
+        if bytes.count > 10 { bytes[10] = UInt8(ascii: " ") }
+        if let dot = bytes.firstIndex(of: UInt8(ascii: ".")) {
+            let digits = bytes.count - dot - 1
+            bytes += repeatElement(UInt8(ascii: "0"), count: max(0, 6 - digits))
         }
-        return text.replacingOccurrences(of: "T", with: " ") + "+00:00"
+        bytes += Array("+00:00".utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
