@@ -19,7 +19,7 @@ SWIFT="${SWIFT:-swift}"
 # The one build configuration every script shares (scripts/test.sh), so the copied .build is reused.
 export SWIFT_BUILD_FLAGS="${SWIFT_BUILD_FLAGS--Xswiftc -warnings-as-errors}"
 read -r -a FLAGS <<<"$SWIFT_BUILD_FLAGS"
-upstream="${UPSTREAM:-$root/../shared/upstream-spec/Microsoft.EventGrid/stable/2024-01-01/SystemEvents.json}"
+upstream="${UPSTREAM:-${EVENTGRID_UPSTREAM_SPEC:-$root/../shared/upstream-spec}/Microsoft.EventGrid/stable/2024-01-01/SystemEvents.json}"
 tmp="$(mktemp -d)"
 cleanup() {
     if [[ "${KEEP_TMP:-}" == 1 ]]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
