@@ -58,6 +58,9 @@ public enum Emitted {
     public static let enumConformances = ["RawRepresentable", "Codable", "Hashable", "Sendable"]
     /// Tolerant decoding of public models (`Sources/AzureCore/JSON/TolerantDecoding.swift`).
     public static let tolerantDecodable = "AzureCore.TolerantDecodable"
+    /// The argument label of `TolerantDecodable`'s decoder initializer, which reads through
+    /// `init?(tolerantJSON:)`.
+    public static let tolerantlyFrom = "tolerantlyFrom"
     /// The conformance of public extensible enums (case-insensitive decoding of known values).
     public static let extensibleStringEnum = "AzureCore.ExtensibleStringEnum"
     /// The protocol of event-data models (hand-written in the system-events module).

@@ -59,19 +59,27 @@ public struct AvsClusterCreatedEventData: Codable, Hashable, Sendable, AzureCore
         case inMaintenanceHostNames = "inMaintenanceHostNames"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
+        self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
+        self.inMaintenanceHostNames = members.tolerant(
+            [Swift.String].self,
+            forKey: "inMaintenanceHostNames"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.addedHostNames = container.tolerant([Swift.String].self, forKey: .addedHostNames)
-        self.removedHostNames = container.tolerant([Swift.String].self, forKey: .removedHostNames)
-        self.inMaintenanceHostNames = container.tolerant(
-            [Swift.String].self,
-            forKey: .inMaintenanceHostNames
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -145,19 +153,27 @@ public struct AvsClusterDeletedEventData: Codable, Hashable, Sendable, AzureCore
         case inMaintenanceHostNames = "inMaintenanceHostNames"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
+        self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
+        self.inMaintenanceHostNames = members.tolerant(
+            [Swift.String].self,
+            forKey: "inMaintenanceHostNames"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.addedHostNames = container.tolerant([Swift.String].self, forKey: .addedHostNames)
-        self.removedHostNames = container.tolerant([Swift.String].self, forKey: .removedHostNames)
-        self.inMaintenanceHostNames = container.tolerant(
-            [Swift.String].self,
-            forKey: .inMaintenanceHostNames
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -226,19 +242,27 @@ public struct AvsClusterEventData: Codable, Hashable, Sendable, AzureCore.Tolera
         case inMaintenanceHostNames = "inMaintenanceHostNames"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
+        self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
+        self.inMaintenanceHostNames = members.tolerant(
+            [Swift.String].self,
+            forKey: "inMaintenanceHostNames"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.addedHostNames = container.tolerant([Swift.String].self, forKey: .addedHostNames)
-        self.removedHostNames = container.tolerant([Swift.String].self, forKey: .removedHostNames)
-        self.inMaintenanceHostNames = container.tolerant(
-            [Swift.String].self,
-            forKey: .inMaintenanceHostNames
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -320,20 +344,28 @@ public struct AvsClusterFailedEventData: Codable, Hashable, Sendable, AzureCore.
         case failureMessage = "failureMessage"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
+        self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
+        self.inMaintenanceHostNames = members.tolerant(
+            [Swift.String].self,
+            forKey: "inMaintenanceHostNames"
+        )
+        self.failureMessage = members.tolerant(Swift.String.self, forKey: "failureMessage")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.addedHostNames = container.tolerant([Swift.String].self, forKey: .addedHostNames)
-        self.removedHostNames = container.tolerant([Swift.String].self, forKey: .removedHostNames)
-        self.inMaintenanceHostNames = container.tolerant(
-            [Swift.String].self,
-            forKey: .inMaintenanceHostNames
-        )
-        self.failureMessage = container.tolerant(Swift.String.self, forKey: .failureMessage)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -408,19 +440,27 @@ public struct AvsClusterUpdatedEventData: Codable, Hashable, Sendable, AzureCore
         case inMaintenanceHostNames = "inMaintenanceHostNames"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
+        self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
+        self.inMaintenanceHostNames = members.tolerant(
+            [Swift.String].self,
+            forKey: "inMaintenanceHostNames"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.addedHostNames = container.tolerant([Swift.String].self, forKey: .addedHostNames)
-        self.removedHostNames = container.tolerant([Swift.String].self, forKey: .removedHostNames)
-        self.inMaintenanceHostNames = container.tolerant(
-            [Swift.String].self,
-            forKey: .inMaintenanceHostNames
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -495,19 +535,27 @@ public struct AvsClusterUpdatingEventData: Codable, Hashable, Sendable, AzureCor
         case inMaintenanceHostNames = "inMaintenanceHostNames"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
+        self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
+        self.inMaintenanceHostNames = members.tolerant(
+            [Swift.String].self,
+            forKey: "inMaintenanceHostNames"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.addedHostNames = container.tolerant([Swift.String].self, forKey: .addedHostNames)
-        self.removedHostNames = container.tolerant([Swift.String].self, forKey: .removedHostNames)
-        self.inMaintenanceHostNames = container.tolerant(
-            [Swift.String].self,
-            forKey: .inMaintenanceHostNames
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -549,13 +597,21 @@ public struct AvsPrivateCloudEventData: Codable, Hashable, Sendable, AzureCore.T
         case operationId = "operationId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -607,14 +663,22 @@ public struct AvsPrivateCloudFailedEventData: Codable, Hashable, Sendable, Azure
         case failureMessage = "failureMessage"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.failureMessage = members.tolerant(Swift.String.self, forKey: "failureMessage")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.failureMessage = container.tolerant(Swift.String.self, forKey: .failureMessage)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -659,13 +723,21 @@ public struct AvsPrivateCloudUpdatedEventData: Codable, Hashable, Sendable, Azur
         case operationId = "operationId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -709,13 +781,21 @@ public struct AvsPrivateCloudUpdatingEventData: Codable, Hashable, Sendable, Azu
         case operationId = "operationId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -778,15 +858,23 @@ public struct AvsScriptExecutionCancelledEventData: Codable, Hashable, Sendable,
         case output = "output"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.cmdletId = members.tolerant(Swift.String.self, forKey: "cmdletId")
+        self.output = members.tolerant([Swift.String].self, forKey: "output")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.cmdletId = container.tolerant(Swift.String.self, forKey: .cmdletId)
-        self.output = container.tolerant([Swift.String].self, forKey: .output)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -846,15 +934,23 @@ public struct AvsScriptExecutionEventData: Codable, Hashable, Sendable, AzureCor
         case output = "output"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.cmdletId = members.tolerant(Swift.String.self, forKey: "cmdletId")
+        self.output = members.tolerant([Swift.String].self, forKey: "output")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.cmdletId = container.tolerant(Swift.String.self, forKey: .cmdletId)
-        self.output = container.tolerant([Swift.String].self, forKey: .output)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -927,16 +1023,24 @@ public struct AvsScriptExecutionFailedEventData: Codable, Hashable, Sendable, Az
         case failureMessage = "failureMessage"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.cmdletId = members.tolerant(Swift.String.self, forKey: "cmdletId")
+        self.output = members.tolerant([Swift.String].self, forKey: "output")
+        self.failureMessage = members.tolerant(Swift.String.self, forKey: "failureMessage")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.cmdletId = container.tolerant(Swift.String.self, forKey: .cmdletId)
-        self.output = container.tolerant([Swift.String].self, forKey: .output)
-        self.failureMessage = container.tolerant(Swift.String.self, forKey: .failureMessage)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

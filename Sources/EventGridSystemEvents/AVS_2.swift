@@ -59,19 +59,27 @@ public struct AvsScriptExecutionFinishedEventData: Codable, Hashable, Sendable, 
         case namedOutputs = "namedOutputs"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.cmdletId = members.tolerant(Swift.String.self, forKey: "cmdletId")
+        self.output = members.tolerant([Swift.String].self, forKey: "output")
+        self.namedOutputs = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "namedOutputs"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.cmdletId = container.tolerant(Swift.String.self, forKey: .cmdletId)
-        self.output = container.tolerant([Swift.String].self, forKey: .output)
-        self.namedOutputs = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .namedOutputs
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -137,15 +145,23 @@ public struct AvsScriptExecutionStartedEventData: Codable, Hashable, Sendable, A
         case output = "output"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.cmdletId = members.tolerant(Swift.String.self, forKey: "cmdletId")
+        self.output = members.tolerant([Swift.String].self, forKey: "output")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationId = container.tolerant(Swift.String.self, forKey: .operationId)
-        self.cmdletId = container.tolerant(Swift.String.self, forKey: .cmdletId)
-        self.output = container.tolerant([Swift.String].self, forKey: .output)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -52,18 +52,26 @@ public struct ApiCenterApiDefinitionAddedEventData: Codable, Hashable, Sendable,
         case specification = "specification"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.title = members.tolerant(Swift.String.self, forKey: "title")
+        self.description = members.tolerant(Swift.String.self, forKey: "description")
+        self.specification = members.tolerant(
+            ApiCenterApiSpecification.self,
+            forKey: "specification"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = container.tolerant(Swift.String.self, forKey: .title)
-        self.description = container.tolerant(Swift.String.self, forKey: .description)
-        self.specification = container.tolerant(
-            ApiCenterApiSpecification.self,
-            forKey: .specification
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -130,18 +138,26 @@ public struct ApiCenterApiDefinitionUpdatedEventData: Codable, Hashable, Sendabl
         case specification = "specification"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.title = members.tolerant(Swift.String.self, forKey: "title")
+        self.description = members.tolerant(Swift.String.self, forKey: "description")
+        self.specification = members.tolerant(
+            ApiCenterApiSpecification.self,
+            forKey: "specification"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = container.tolerant(Swift.String.self, forKey: .title)
-        self.description = container.tolerant(Swift.String.self, forKey: .description)
-        self.specification = container.tolerant(
-            ApiCenterApiSpecification.self,
-            forKey: .specification
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -190,14 +206,22 @@ public struct ApiCenterApiSpecification: Codable, Hashable, Sendable, AzureCore.
         case version = "version"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.version = members.tolerant(Swift.String.self, forKey: "version")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.version = container.tolerant(Swift.String.self, forKey: .version)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

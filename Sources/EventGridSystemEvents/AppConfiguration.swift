@@ -60,16 +60,24 @@ public struct AppConfigurationKeyValueDeletedEventData: Codable, Hashable, Senda
         case syncToken = "syncToken"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.key = members.tolerant(Swift.String.self, forKey: "key")
+        self.label = members.tolerant(Swift.String.self, forKey: "label")
+        self.etag = members.tolerant(Swift.String.self, forKey: "etag")
+        self.syncToken = members.tolerant(Swift.String.self, forKey: "syncToken")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.key = container.tolerant(Swift.String.self, forKey: .key)
-        self.label = container.tolerant(Swift.String.self, forKey: .label)
-        self.etag = container.tolerant(Swift.String.self, forKey: .etag)
-        self.syncToken = container.tolerant(Swift.String.self, forKey: .syncToken)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -144,16 +152,24 @@ public struct AppConfigurationKeyValueModifiedEventData: Codable, Hashable, Send
         case syncToken = "syncToken"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.key = members.tolerant(Swift.String.self, forKey: "key")
+        self.label = members.tolerant(Swift.String.self, forKey: "label")
+        self.etag = members.tolerant(Swift.String.self, forKey: "etag")
+        self.syncToken = members.tolerant(Swift.String.self, forKey: "syncToken")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.key = container.tolerant(Swift.String.self, forKey: .key)
-        self.label = container.tolerant(Swift.String.self, forKey: .label)
-        self.etag = container.tolerant(Swift.String.self, forKey: .etag)
-        self.syncToken = container.tolerant(Swift.String.self, forKey: .syncToken)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -220,15 +236,23 @@ public struct AppConfigurationSnapshotCreatedEventData: Codable, Hashable, Senda
         case syncToken = "syncToken"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.etag = members.tolerant(Swift.String.self, forKey: "etag")
+        self.syncToken = members.tolerant(Swift.String.self, forKey: "syncToken")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.etag = container.tolerant(Swift.String.self, forKey: .etag)
-        self.syncToken = container.tolerant(Swift.String.self, forKey: .syncToken)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -288,15 +312,23 @@ public struct AppConfigurationSnapshotEventData: Codable, Hashable, Sendable, Az
         case syncToken = "syncToken"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.etag = members.tolerant(Swift.String.self, forKey: "etag")
+        self.syncToken = members.tolerant(Swift.String.self, forKey: "syncToken")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.etag = container.tolerant(Swift.String.self, forKey: .etag)
-        self.syncToken = container.tolerant(Swift.String.self, forKey: .syncToken)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -362,15 +394,23 @@ public struct AppConfigurationSnapshotModifiedEventData: Codable, Hashable, Send
         case syncToken = "syncToken"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.etag = members.tolerant(Swift.String.self, forKey: "etag")
+        self.syncToken = members.tolerant(Swift.String.self, forKey: "syncToken")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.etag = container.tolerant(Swift.String.self, forKey: .etag)
-        self.syncToken = container.tolerant(Swift.String.self, forKey: .syncToken)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

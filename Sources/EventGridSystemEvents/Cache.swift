@@ -52,15 +52,23 @@ public struct RedisExportRDBCompletedEventData: Codable, Hashable, Sendable, Azu
         case status = "status"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -125,15 +133,23 @@ public struct RedisImportRDBCompletedEventData: Codable, Hashable, Sendable, Azu
         case status = "status"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -198,15 +214,23 @@ public struct RedisPatchingCompletedEventData: Codable, Hashable, Sendable, Azur
         case status = "status"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -271,15 +295,23 @@ public struct RedisScalingCompletedEventData: Codable, Hashable, Sendable, Azure
         case status = "status"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -49,18 +49,26 @@ public struct AcsChatEventBaseProperties: Codable, Hashable, Sendable, AzureCore
         case threadId = "threadId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recipientCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .recipientCommunicationIdentifier
-        )
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -112,14 +120,22 @@ public struct AcsChatEventInThreadBaseProperties: Codable, Hashable, Sendable, A
         case threadId = "threadId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -243,28 +259,36 @@ public struct AcsChatMessageDeletedEventData: Codable, Hashable, Sendable, Azure
         case deleteTime = "deleteTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.senderCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "senderCommunicationIdentifier"
+        )
+        self.senderDisplayName = members.tolerant(Swift.String.self, forKey: "senderDisplayName")
+        self.composeTime = members.tolerant(Foundation.Date.self, forKey: "composeTime")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.deleteTime = members.tolerant(Foundation.Date.self, forKey: "deleteTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recipientCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .recipientCommunicationIdentifier
-        )
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.senderCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .senderCommunicationIdentifier
-        )
-        self.senderDisplayName = container.tolerant(Swift.String.self, forKey: .senderDisplayName)
-        self.composeTime = container.tolerant(Foundation.Date.self, forKey: .composeTime)
-        self.type = container.tolerant(Swift.String.self, forKey: .type)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.deleteTime = container.tolerant(Foundation.Date.self, forKey: .deleteTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -395,24 +419,32 @@ public struct AcsChatMessageDeletedInThreadEventData: Codable, Hashable, Sendabl
         case deleteTime = "deleteTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.senderCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "senderCommunicationIdentifier"
+        )
+        self.senderDisplayName = members.tolerant(Swift.String.self, forKey: "senderDisplayName")
+        self.composeTime = members.tolerant(Foundation.Date.self, forKey: "composeTime")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.deleteTime = members.tolerant(Foundation.Date.self, forKey: "deleteTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.senderCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .senderCommunicationIdentifier
-        )
-        self.senderDisplayName = container.tolerant(Swift.String.self, forKey: .senderDisplayName)
-        self.composeTime = container.tolerant(Foundation.Date.self, forKey: .composeTime)
-        self.type = container.tolerant(Swift.String.self, forKey: .type)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.deleteTime = container.tolerant(Foundation.Date.self, forKey: .deleteTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -562,30 +594,38 @@ public struct AcsChatMessageEditedEventData: Codable, Hashable, Sendable, AzureC
         case editTime = "editTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.senderCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "senderCommunicationIdentifier"
+        )
+        self.senderDisplayName = members.tolerant(Swift.String.self, forKey: "senderDisplayName")
+        self.composeTime = members.tolerant(Foundation.Date.self, forKey: "composeTime")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.messageBody = members.tolerant(Swift.String.self, forKey: "messageBody")
+        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
+        self.editTime = members.tolerant(Foundation.Date.self, forKey: "editTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recipientCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .recipientCommunicationIdentifier
-        )
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.senderCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .senderCommunicationIdentifier
-        )
-        self.senderDisplayName = container.tolerant(Swift.String.self, forKey: .senderDisplayName)
-        self.composeTime = container.tolerant(Foundation.Date.self, forKey: .composeTime)
-        self.type = container.tolerant(Swift.String.self, forKey: .type)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.messageBody = container.tolerant(Swift.String.self, forKey: .messageBody)
-        self.metadata = container.tolerant([Swift.String: Swift.String].self, forKey: .metadata)
-        self.editTime = container.tolerant(Foundation.Date.self, forKey: .editTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -733,26 +773,34 @@ public struct AcsChatMessageEditedInThreadEventData: Codable, Hashable, Sendable
         case editTime = "editTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.senderCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "senderCommunicationIdentifier"
+        )
+        self.senderDisplayName = members.tolerant(Swift.String.self, forKey: "senderDisplayName")
+        self.composeTime = members.tolerant(Foundation.Date.self, forKey: "composeTime")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.messageBody = members.tolerant(Swift.String.self, forKey: "messageBody")
+        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
+        self.editTime = members.tolerant(Foundation.Date.self, forKey: "editTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.senderCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .senderCommunicationIdentifier
-        )
-        self.senderDisplayName = container.tolerant(Swift.String.self, forKey: .senderDisplayName)
-        self.composeTime = container.tolerant(Foundation.Date.self, forKey: .composeTime)
-        self.type = container.tolerant(Swift.String.self, forKey: .type)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.messageBody = container.tolerant(Swift.String.self, forKey: .messageBody)
-        self.metadata = container.tolerant([Swift.String: Swift.String].self, forKey: .metadata)
-        self.editTime = container.tolerant(Foundation.Date.self, forKey: .editTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -876,27 +924,35 @@ public struct AcsChatMessageEventBaseProperties: Codable, Hashable, Sendable, Az
         case version = "version"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.senderCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "senderCommunicationIdentifier"
+        )
+        self.senderDisplayName = members.tolerant(Swift.String.self, forKey: "senderDisplayName")
+        self.composeTime = members.tolerant(Foundation.Date.self, forKey: "composeTime")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recipientCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .recipientCommunicationIdentifier
-        )
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.senderCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .senderCommunicationIdentifier
-        )
-        self.senderDisplayName = container.tolerant(Swift.String.self, forKey: .senderDisplayName)
-        self.composeTime = container.tolerant(Foundation.Date.self, forKey: .composeTime)
-        self.type = container.tolerant(Swift.String.self, forKey: .type)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

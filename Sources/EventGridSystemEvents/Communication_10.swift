@@ -77,18 +77,26 @@ public struct AcsRouterWorkerOfferRevokedEventData: Codable, Hashable, Sendable,
         case offerId = "offerId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.offerId = members.tolerant(Swift.String.self, forKey: "offerId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.offerId = container.tolerant(Swift.String.self, forKey: .offerId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -183,24 +191,32 @@ public struct AcsRouterWorkerRegisteredEventData: Codable, Hashable, Sendable, A
         case tags = "tags"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.queueAssignments = members.tolerant(
+            [AcsRouterQueueDetails].self,
+            forKey: "queueAssignments"
+        )
+        self.channelConfigurations = members.tolerant(
+            [AcsRouterChannelConfiguration].self,
+            forKey: "channelConfigurations"
+        )
+        self.totalCapacity = members.tolerant(Swift.Int32.self, forKey: "totalCapacity")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
-        self.queueAssignments = container.tolerant(
-            [AcsRouterQueueDetails].self,
-            forKey: .queueAssignments
-        )
-        self.channelConfigurations = container.tolerant(
-            [AcsRouterChannelConfiguration].self,
-            forKey: .channelConfigurations
-        )
-        self.totalCapacity = container.tolerant(Swift.Int32.self, forKey: .totalCapacity)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -287,18 +303,26 @@ public struct AcsRouterWorkerSelector: Codable, Hashable, Sendable, AzureCore.To
         case expirationTime = "expirationTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.key = members.tolerant(Swift.String.self, forKey: "key")
+        self.labelOperator = members.tolerant(AcsRouterLabelOperator.self, forKey: "labelOperator")
+        self.labelValue = members.tolerant(AzureCore.JSONValue.self, forKey: "value")
+        self.ttlSeconds = members.tolerant(Swift.Double.self, forKey: "ttlSeconds")
+        self.state = members.tolerant(AcsRouterWorkerSelectorState.self, forKey: "state")
+        self.expirationTime = members.tolerant(Foundation.Date.self, forKey: "expirationTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.key = container.tolerant(Swift.String.self, forKey: .key)
-        self.labelOperator = container.tolerant(AcsRouterLabelOperator.self, forKey: .labelOperator)
-        self.labelValue = container.tolerant(AzureCore.JSONValue.self, forKey: .labelValue)
-        self.ttlSeconds = container.tolerant(Swift.Double.self, forKey: .ttlSeconds)
-        self.state = container.tolerant(AcsRouterWorkerSelectorState.self, forKey: .state)
-        self.expirationTime = container.tolerant(Foundation.Date.self, forKey: .expirationTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -427,28 +451,36 @@ public struct AcsRouterWorkerUpdatedEventData: Codable, Hashable, Sendable, Azur
         case updatedWorkerProperties = "updatedWorkerProperties"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.queueAssignments = members.tolerant(
+            [AcsRouterQueueDetails].self,
+            forKey: "queueAssignments"
+        )
+        self.channelConfigurations = members.tolerant(
+            [AcsRouterChannelConfiguration].self,
+            forKey: "channelConfigurations"
+        )
+        self.totalCapacity = members.tolerant(Swift.Int32.self, forKey: "totalCapacity")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.updatedWorkerProperties = members.tolerant(
+            [AcsRouterUpdatedWorkerProperty].self,
+            forKey: "updatedWorkerProperties"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
-        self.queueAssignments = container.tolerant(
-            [AcsRouterQueueDetails].self,
-            forKey: .queueAssignments
-        )
-        self.channelConfigurations = container.tolerant(
-            [AcsRouterChannelConfiguration].self,
-            forKey: .channelConfigurations
-        )
-        self.totalCapacity = container.tolerant(Swift.Int32.self, forKey: .totalCapacity)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.updatedWorkerProperties = container.tolerant(
-            [AcsRouterUpdatedWorkerProperty].self,
-            forKey: .updatedWorkerProperties
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -515,15 +547,23 @@ public struct AcsSmsDeliveryAttemptProperties: Codable, Hashable, Sendable, Azur
         case segmentsFailed = "segmentsFailed"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.segmentsSucceeded = members.tolerant(Swift.Int32.self, forKey: "segmentsSucceeded")
+        self.segmentsFailed = members.tolerant(Swift.Int32.self, forKey: "segmentsFailed")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.segmentsSucceeded = container.tolerant(Swift.Int32.self, forKey: .segmentsSucceeded)
-        self.segmentsFailed = container.tolerant(Swift.Int32.self, forKey: .segmentsFailed)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -633,29 +673,34 @@ public struct AcsSmsDeliveryReportReceivedEventData: Codable, Hashable, Sendable
         case tag = "tag"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.from = members.tolerant(Swift.String.self, forKey: "from")
+        self.to = members.tolerant(Swift.String.self, forKey: "to")
+        self.deliveryStatus = members.tolerant(Swift.String.self, forKey: "deliveryStatus")
+        self.deliveryStatusDetails = members.tolerant(
+            Swift.String.self,
+            forKey: "deliveryStatusDetails"
+        )
+        self.deliveryAttempts = members.tolerant(
+            [AcsSmsDeliveryAttemptProperties].self,
+            forKey: "deliveryAttempts"
+        )
+        self.receivedTimestamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimestamp")
+        self.tag = members.tolerant(Swift.String.self, forKey: "tag")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.from = container.tolerant(Swift.String.self, forKey: .from)
-        self.to = container.tolerant(Swift.String.self, forKey: .to)
-        self.deliveryStatus = container.tolerant(Swift.String.self, forKey: .deliveryStatus)
-        self.deliveryStatusDetails = container.tolerant(
-            Swift.String.self,
-            forKey: .deliveryStatusDetails
-        )
-        self.deliveryAttempts = container.tolerant(
-            [AcsSmsDeliveryAttemptProperties].self,
-            forKey: .deliveryAttempts
-        )
-        self.receivedTimestamp = container.tolerant(
-            Foundation.Date.self,
-            forKey: .receivedTimestamp
-        )
-        self.tag = container.tolerant(Swift.String.self, forKey: .tag)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -720,15 +765,23 @@ public struct AcsSmsEventBaseProperties: Codable, Hashable, Sendable, AzureCore.
         case to = "to"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.from = members.tolerant(Swift.String.self, forKey: "from")
+        self.to = members.tolerant(Swift.String.self, forKey: "to")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.from = container.tolerant(Swift.String.self, forKey: .from)
-        self.to = container.tolerant(Swift.String.self, forKey: .to)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -809,20 +862,25 @@ public struct AcsSmsReceivedEventData: Codable, Hashable, Sendable, AzureCore.To
         case receivedTimestamp = "receivedTimestamp"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.from = members.tolerant(Swift.String.self, forKey: "from")
+        self.to = members.tolerant(Swift.String.self, forKey: "to")
+        self.message = members.tolerant(Swift.String.self, forKey: "message")
+        self.receivedTimestamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimestamp")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.from = container.tolerant(Swift.String.self, forKey: .from)
-        self.to = container.tolerant(Swift.String.self, forKey: .to)
-        self.message = container.tolerant(Swift.String.self, forKey: .message)
-        self.receivedTimestamp = container.tolerant(
-            Foundation.Date.self,
-            forKey: .receivedTimestamp
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -872,16 +930,24 @@ public struct AcsUserDisconnectedEventData: Codable, Hashable, Sendable, AzureCo
         case userCommunicationIdentifier = "userCommunicationIdentifier"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.userCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "userCommunicationIdentifier"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .userCommunicationIdentifier
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -72,27 +72,35 @@ public struct CommunicationIdentifierModel: Codable, Hashable, Sendable, AzureCo
         case microsoftTeamsApp = "microsoftTeamsApp"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.kind = members.tolerant(CommunicationIdentifierModelKind.self, forKey: "kind")
+        self.rawId = members.tolerant(Swift.String.self, forKey: "rawId")
+        self.communicationUser = members.tolerant(
+            CommunicationUserIdentifierModel.self,
+            forKey: "communicationUser"
+        )
+        self.phoneNumber = members.tolerant(PhoneNumberIdentifierModel.self, forKey: "phoneNumber")
+        self.microsoftTeamsUser = members.tolerant(
+            MicrosoftTeamsUserIdentifierModel.self,
+            forKey: "microsoftTeamsUser"
+        )
+        self.microsoftTeamsApp = members.tolerant(
+            MicrosoftTeamsAppIdentifierModel.self,
+            forKey: "microsoftTeamsApp"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = container.tolerant(CommunicationIdentifierModelKind.self, forKey: .kind)
-        self.rawId = container.tolerant(Swift.String.self, forKey: .rawId)
-        self.communicationUser = container.tolerant(
-            CommunicationUserIdentifierModel.self,
-            forKey: .communicationUser
-        )
-        self.phoneNumber = container.tolerant(PhoneNumberIdentifierModel.self, forKey: .phoneNumber)
-        self.microsoftTeamsUser = container.tolerant(
-            MicrosoftTeamsUserIdentifierModel.self,
-            forKey: .microsoftTeamsUser
-        )
-        self.microsoftTeamsApp = container.tolerant(
-            MicrosoftTeamsAppIdentifierModel.self,
-            forKey: .microsoftTeamsApp
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -174,13 +182,21 @@ public struct CommunicationUserIdentifierModel: Codable, Hashable, Sendable, Azu
         case id = "id"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "id")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -227,14 +243,22 @@ public struct MicrosoftTeamsAppIdentifierModel: Codable, Hashable, Sendable, Azu
         case cloud = "cloud"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.appId = members.tolerant(Swift.String.self, forKey: "appId")
+        self.cloud = members.tolerant(CommunicationCloudEnvironmentModel.self, forKey: "cloud")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appId = container.tolerant(Swift.String.self, forKey: .appId)
-        self.cloud = container.tolerant(CommunicationCloudEnvironmentModel.self, forKey: .cloud)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -293,15 +317,23 @@ public struct MicrosoftTeamsUserIdentifierModel: Codable, Hashable, Sendable, Az
         case cloud = "cloud"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.userId = members.tolerant(Swift.String.self, forKey: "userId")
+        self.isAnonymous = members.tolerant(Swift.Bool.self, forKey: "isAnonymous")
+        self.cloud = members.tolerant(CommunicationCloudEnvironmentModel.self, forKey: "cloud")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userId = container.tolerant(Swift.String.self, forKey: .userId)
-        self.isAnonymous = container.tolerant(Swift.Bool.self, forKey: .isAnonymous)
-        self.cloud = container.tolerant(CommunicationCloudEnvironmentModel.self, forKey: .cloud)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -342,13 +374,21 @@ public struct PhoneNumberIdentifierModel: Codable, Hashable, Sendable, AzureCore
         case value = "value"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.value = members.tolerant(Swift.String.self, forKey: "value")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = container.tolerant(Swift.String.self, forKey: .value)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

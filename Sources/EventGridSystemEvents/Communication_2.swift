@@ -94,23 +94,31 @@ public struct AcsChatMessageEventInThreadBaseProperties: Codable, Hashable, Send
         case version = "version"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.senderCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "senderCommunicationIdentifier"
+        )
+        self.senderDisplayName = members.tolerant(Swift.String.self, forKey: "senderDisplayName")
+        self.composeTime = members.tolerant(Foundation.Date.self, forKey: "composeTime")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.senderCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .senderCommunicationIdentifier
-        )
-        self.senderDisplayName = container.tolerant(Swift.String.self, forKey: .senderDisplayName)
-        self.composeTime = container.tolerant(Foundation.Date.self, forKey: .composeTime)
-        self.type = container.tolerant(Swift.String.self, forKey: .type)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -251,29 +259,37 @@ public struct AcsChatMessageReceivedEventData: Codable, Hashable, Sendable, Azur
         case metadata = "metadata"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.senderCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "senderCommunicationIdentifier"
+        )
+        self.senderDisplayName = members.tolerant(Swift.String.self, forKey: "senderDisplayName")
+        self.composeTime = members.tolerant(Foundation.Date.self, forKey: "composeTime")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.messageBody = members.tolerant(Swift.String.self, forKey: "messageBody")
+        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recipientCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .recipientCommunicationIdentifier
-        )
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.senderCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .senderCommunicationIdentifier
-        )
-        self.senderDisplayName = container.tolerant(Swift.String.self, forKey: .senderDisplayName)
-        self.composeTime = container.tolerant(Foundation.Date.self, forKey: .composeTime)
-        self.type = container.tolerant(Swift.String.self, forKey: .type)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.messageBody = container.tolerant(Swift.String.self, forKey: .messageBody)
-        self.metadata = container.tolerant([Swift.String: Swift.String].self, forKey: .metadata)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -414,25 +430,33 @@ public struct AcsChatMessageReceivedInThreadEventData: Codable, Hashable, Sendab
         case metadata = "metadata"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.senderCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "senderCommunicationIdentifier"
+        )
+        self.senderDisplayName = members.tolerant(Swift.String.self, forKey: "senderDisplayName")
+        self.composeTime = members.tolerant(Foundation.Date.self, forKey: "composeTime")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.messageBody = members.tolerant(Swift.String.self, forKey: "messageBody")
+        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.senderCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .senderCommunicationIdentifier
-        )
-        self.senderDisplayName = container.tolerant(Swift.String.self, forKey: .senderDisplayName)
-        self.composeTime = container.tolerant(Foundation.Date.self, forKey: .composeTime)
-        self.type = container.tolerant(Swift.String.self, forKey: .type)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.messageBody = container.tolerant(Swift.String.self, forKey: .messageBody)
-        self.metadata = container.tolerant([Swift.String: Swift.String].self, forKey: .metadata)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -535,24 +559,32 @@ public struct AcsChatParticipantAddedToThreadEventData: Codable, Hashable, Senda
         case version = "version"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.time = members.tolerant(Foundation.Date.self, forKey: "time")
+        self.addedByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "addedByCommunicationIdentifier"
+        )
+        self.participantAdded = members.tolerant(
+            AcsChatThreadParticipantProperties.self,
+            forKey: "participantAdded"
+        )
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.time = container.tolerant(Foundation.Date.self, forKey: .time)
-        self.addedByCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .addedByCommunicationIdentifier
-        )
-        self.participantAdded = container.tolerant(
-            AcsChatThreadParticipantProperties.self,
-            forKey: .participantAdded
-        )
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -673,29 +705,37 @@ public struct AcsChatParticipantAddedToThreadWithUserEventData: Codable, Hashabl
         case participantAdded = "participantAdded"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.time = members.tolerant(Foundation.Date.self, forKey: "time")
+        self.addedByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "addedByCommunicationIdentifier"
+        )
+        self.participantAdded = members.tolerant(
+            AcsChatThreadParticipantProperties.self,
+            forKey: "participantAdded"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recipientCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .recipientCommunicationIdentifier
-        )
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.createTime = container.tolerant(Foundation.Date.self, forKey: .createTime)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.time = container.tolerant(Foundation.Date.self, forKey: .time)
-        self.addedByCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .addedByCommunicationIdentifier
-        )
-        self.participantAdded = container.tolerant(
-            AcsChatThreadParticipantProperties.self,
-            forKey: .participantAdded
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -802,24 +842,32 @@ public struct AcsChatParticipantRemovedFromThreadEventData: Codable, Hashable, S
         case version = "version"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.time = members.tolerant(Foundation.Date.self, forKey: "time")
+        self.removedByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "removedByCommunicationIdentifier"
+        )
+        self.participantRemoved = members.tolerant(
+            AcsChatThreadParticipantProperties.self,
+            forKey: "participantRemoved"
+        )
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.time = container.tolerant(Foundation.Date.self, forKey: .time)
-        self.removedByCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .removedByCommunicationIdentifier
-        )
-        self.participantRemoved = container.tolerant(
-            AcsChatThreadParticipantProperties.self,
-            forKey: .participantRemoved
-        )
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

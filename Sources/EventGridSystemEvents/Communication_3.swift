@@ -103,29 +103,37 @@ public struct AcsChatParticipantRemovedFromThreadWithUserEventData: Codable, Has
         case participantRemoved = "participantRemoved"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.time = members.tolerant(Foundation.Date.self, forKey: "time")
+        self.removedByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "removedByCommunicationIdentifier"
+        )
+        self.participantRemoved = members.tolerant(
+            AcsChatThreadParticipantProperties.self,
+            forKey: "participantRemoved"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recipientCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .recipientCommunicationIdentifier
-        )
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.createTime = container.tolerant(Foundation.Date.self, forKey: .createTime)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.time = container.tolerant(Foundation.Date.self, forKey: .time)
-        self.removedByCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .removedByCommunicationIdentifier
-        )
-        self.participantRemoved = container.tolerant(
-            AcsChatThreadParticipantProperties.self,
-            forKey: .participantRemoved
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -243,29 +251,37 @@ public struct AcsChatThreadCreatedEventData: Codable, Hashable, Sendable, AzureC
         case participants = "participants"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.createdByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "createdByCommunicationIdentifier"
+        )
+        self.properties = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "properties"
+        )
+        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
+        self.participants = members.tolerant(
+            [AcsChatThreadParticipantProperties].self,
+            forKey: "participants"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.createTime = container.tolerant(Foundation.Date.self, forKey: .createTime)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.createdByCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .createdByCommunicationIdentifier
-        )
-        self.properties = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .properties
-        )
-        self.metadata = container.tolerant([Swift.String: Swift.String].self, forKey: .metadata)
-        self.participants = container.tolerant(
-            [AcsChatThreadParticipantProperties].self,
-            forKey: .participants
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -392,33 +408,41 @@ public struct AcsChatThreadCreatedWithUserEventData: Codable, Hashable, Sendable
         case participants = "participants"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.createdByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "createdByCommunicationIdentifier"
+        )
+        self.properties = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "properties"
+        )
+        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
+        self.participants = members.tolerant(
+            [AcsChatThreadParticipantProperties].self,
+            forKey: "participants"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recipientCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .recipientCommunicationIdentifier
-        )
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.createTime = container.tolerant(Foundation.Date.self, forKey: .createTime)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.createdByCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .createdByCommunicationIdentifier
-        )
-        self.properties = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .properties
-        )
-        self.metadata = container.tolerant([Swift.String: Swift.String].self, forKey: .metadata)
-        self.participants = container.tolerant(
-            [AcsChatThreadParticipantProperties].self,
-            forKey: .participants
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -521,21 +545,29 @@ public struct AcsChatThreadDeletedEventData: Codable, Hashable, Sendable, AzureC
         case deleteTime = "deleteTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.deletedByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "deletedByCommunicationIdentifier"
+        )
+        self.deleteTime = members.tolerant(Foundation.Date.self, forKey: "deleteTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.createTime = container.tolerant(Foundation.Date.self, forKey: .createTime)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.deletedByCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .deletedByCommunicationIdentifier
-        )
-        self.deleteTime = container.tolerant(Foundation.Date.self, forKey: .deleteTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -619,20 +651,28 @@ public struct AcsChatThreadEventBaseProperties: Codable, Hashable, Sendable, Azu
         case version = "version"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recipientCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .recipientCommunicationIdentifier
-        )
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.createTime = container.tolerant(Foundation.Date.self, forKey: .createTime)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -707,16 +747,24 @@ public struct AcsChatThreadEventInThreadBaseProperties: Codable, Hashable, Senda
         case version = "version"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.createTime = container.tolerant(Foundation.Date.self, forKey: .createTime)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -779,18 +827,26 @@ public struct AcsChatThreadParticipantProperties: Codable, Hashable, Sendable, A
         case metadata = "metadata"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.displayName = members.tolerant(Swift.String.self, forKey: "displayName")
+        self.participantCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "participantCommunicationIdentifier"
+        )
+        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.displayName = container.tolerant(Swift.String.self, forKey: .displayName)
-        self.participantCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .participantCommunicationIdentifier
-        )
-        self.metadata = container.tolerant([Swift.String: Swift.String].self, forKey: .metadata)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -903,26 +959,34 @@ public struct AcsChatThreadPropertiesUpdatedEventData: Codable, Hashable, Sendab
         case metadata = "metadata"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.editedByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "editedByCommunicationIdentifier"
+        )
+        self.editTime = members.tolerant(Foundation.Date.self, forKey: "editTime")
+        self.properties = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "properties"
+        )
+        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.createTime = container.tolerant(Foundation.Date.self, forKey: .createTime)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.editedByCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .editedByCommunicationIdentifier
-        )
-        self.editTime = container.tolerant(Foundation.Date.self, forKey: .editTime)
-        self.properties = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .properties
-        )
-        self.metadata = container.tolerant([Swift.String: Swift.String].self, forKey: .metadata)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

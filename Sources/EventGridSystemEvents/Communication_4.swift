@@ -111,30 +111,38 @@ public struct AcsChatThreadPropertiesUpdatedPerUserEventData: Codable, Hashable,
         case properties = "properties"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.editedByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "editedByCommunicationIdentifier"
+        )
+        self.editTime = members.tolerant(Foundation.Date.self, forKey: "editTime")
+        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
+        self.properties = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "properties"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recipientCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .recipientCommunicationIdentifier
-        )
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.createTime = container.tolerant(Foundation.Date.self, forKey: .createTime)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.editedByCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .editedByCommunicationIdentifier
-        )
-        self.editTime = container.tolerant(Foundation.Date.self, forKey: .editTime)
-        self.metadata = container.tolerant([Swift.String: Swift.String].self, forKey: .metadata)
-        self.properties = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .properties
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -248,25 +256,33 @@ public struct AcsChatThreadWithUserDeletedEventData: Codable, Hashable, Sendable
         case deleteTime = "deleteTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.deletedByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "deletedByCommunicationIdentifier"
+        )
+        self.deleteTime = members.tolerant(Foundation.Date.self, forKey: "deleteTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recipientCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .recipientCommunicationIdentifier
-        )
-        self.transactionId = container.tolerant(Swift.String.self, forKey: .transactionId)
-        self.threadId = container.tolerant(Swift.String.self, forKey: .threadId)
-        self.createTime = container.tolerant(Foundation.Date.self, forKey: .createTime)
-        self.version = container.tolerant(Swift.Int64.self, forKey: .version)
-        self.deletedByCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .deletedByCommunicationIdentifier
-        )
-        self.deleteTime = container.tolerant(Foundation.Date.self, forKey: .deleteTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -368,24 +384,32 @@ public struct AcsEmailDeliveryReportReceivedEventData: Codable, Hashable, Sendab
         case deliveryAttemptTimestamp = "deliveryAttemptTimeStamp"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.sender = members.tolerant(Swift.String.self, forKey: "sender")
+        self.recipient = members.tolerant(Swift.String.self, forKey: "recipient")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.status = members.tolerant(AcsEmailDeliveryReportStatus.self, forKey: "status")
+        self.deliveryStatusDetails = members.tolerant(
+            AcsEmailDeliveryReportStatusDetails.self,
+            forKey: "deliveryStatusDetails"
+        )
+        self.deliveryAttemptTimestamp = members.tolerant(
+            Foundation.Date.self,
+            forKey: "deliveryAttemptTimeStamp"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sender = container.tolerant(Swift.String.self, forKey: .sender)
-        self.recipient = container.tolerant(Swift.String.self, forKey: .recipient)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.status = container.tolerant(AcsEmailDeliveryReportStatus.self, forKey: .status)
-        self.deliveryStatusDetails = container.tolerant(
-            AcsEmailDeliveryReportStatusDetails.self,
-            forKey: .deliveryStatusDetails
-        )
-        self.deliveryAttemptTimestamp = container.tolerant(
-            Foundation.Date.self,
-            forKey: .deliveryAttemptTimestamp
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -473,13 +497,21 @@ public struct AcsEmailDeliveryReportStatusDetails: Codable, Hashable, Sendable, 
         case statusMessage = "statusMessage"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.statusMessage = members.tolerant(Swift.String.self, forKey: "statusMessage")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.statusMessage = container.tolerant(Swift.String.self, forKey: .statusMessage)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -581,22 +613,30 @@ public struct AcsEmailEngagementTrackingReportReceivedEventData: Codable, Hashab
         case engagement = "engagementType"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.sender = members.tolerant(Swift.String.self, forKey: "sender")
+        self.recipient = members.tolerant(Swift.String.self, forKey: "recipient")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.userActionTimestamp = members.tolerant(
+            Foundation.Date.self,
+            forKey: "userActionTimeStamp"
+        )
+        self.engagementContext = members.tolerant(Swift.String.self, forKey: "engagementContext")
+        self.userAgent = members.tolerant(Swift.String.self, forKey: "userAgent")
+        self.engagement = members.tolerant(AcsUserEngagement.self, forKey: "engagementType")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sender = container.tolerant(Swift.String.self, forKey: .sender)
-        self.recipient = container.tolerant(Swift.String.self, forKey: .recipient)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.userActionTimestamp = container.tolerant(
-            Foundation.Date.self,
-            forKey: .userActionTimestamp
-        )
-        self.engagementContext = container.tolerant(Swift.String.self, forKey: .engagementContext)
-        self.userAgent = container.tolerant(Swift.String.self, forKey: .userAgent)
-        self.engagement = container.tolerant(AcsUserEngagement.self, forKey: .engagement)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -652,17 +692,25 @@ public struct AcsIncomingCallCustomContext: Codable, Hashable, Sendable, AzureCo
         case voipHeaders = "voipHeaders"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.sipHeaders = members.tolerant([Swift.String: Swift.String].self, forKey: "sipHeaders")
+        self.voipHeaders = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "voipHeaders"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sipHeaders = container.tolerant([Swift.String: Swift.String].self, forKey: .sipHeaders)
-        self.voipHeaders = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .voipHeaders
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -758,31 +806,39 @@ public struct AcsIncomingCallEventData: Codable, Hashable, Sendable, AzureCore.T
         case correlationId = "correlationId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.toCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "to"
+        )
+        self.fromCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "from"
+        )
+        self.serverCallId = members.tolerant(Swift.String.self, forKey: "serverCallId")
+        self.callerDisplayName = members.tolerant(Swift.String.self, forKey: "callerDisplayName")
+        self.customContext = members.tolerant(
+            AcsIncomingCallCustomContext.self,
+            forKey: "customContext"
+        )
+        self.incomingCallContext = members.tolerant(
+            Swift.String.self,
+            forKey: "incomingCallContext"
+        )
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.toCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .toCommunicationIdentifier
-        )
-        self.fromCommunicationIdentifier = container.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: .fromCommunicationIdentifier
-        )
-        self.serverCallId = container.tolerant(Swift.String.self, forKey: .serverCallId)
-        self.callerDisplayName = container.tolerant(Swift.String.self, forKey: .callerDisplayName)
-        self.customContext = container.tolerant(
-            AcsIncomingCallCustomContext.self,
-            forKey: .customContext
-        )
-        self.incomingCallContext = container.tolerant(
-            Swift.String.self,
-            forKey: .incomingCallContext
-        )
-        self.correlationId = container.tolerant(Swift.String.self, forKey: .correlationId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -937,30 +993,35 @@ public struct AcsMessageAnalysisCompletedEventData: Codable, Hashable, Sendable,
         case languageDetection = "languageDetection"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.from = members.tolerant(Swift.String.self, forKey: "from")
+        self.to = members.tolerant(Swift.String.self, forKey: "to")
+        self.receivedTimeStamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimeStamp")
+        self.error = members.tolerant(AcsMessageChannelEventError.self, forKey: "error")
+        self.originalMessage = members.tolerant(Swift.String.self, forKey: "originalMessage")
+        self.channelKind = members.tolerant(AcsMessageChannelKind.self, forKey: "channelKind")
+        self.intentAnalysis = members.tolerant(Swift.String.self, forKey: "intentAnalysis")
+        self.extractedKeyPhrases = members.tolerant(
+            [Swift.String].self,
+            forKey: "extractedKeyPhrases"
+        )
+        self.languageDetection = members.tolerant(
+            AcsMessageLanguageDetection.self,
+            forKey: "languageDetection"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.from = container.tolerant(Swift.String.self, forKey: .from)
-        self.to = container.tolerant(Swift.String.self, forKey: .to)
-        self.receivedTimeStamp = container.tolerant(
-            Foundation.Date.self,
-            forKey: .receivedTimeStamp
-        )
-        self.error = container.tolerant(AcsMessageChannelEventError.self, forKey: .error)
-        self.originalMessage = container.tolerant(Swift.String.self, forKey: .originalMessage)
-        self.channelKind = container.tolerant(AcsMessageChannelKind.self, forKey: .channelKind)
-        self.intentAnalysis = container.tolerant(Swift.String.self, forKey: .intentAnalysis)
-        self.extractedKeyPhrases = container.tolerant(
-            [Swift.String].self,
-            forKey: .extractedKeyPhrases
-        )
-        self.languageDetection = container.tolerant(
-            AcsMessageLanguageDetection.self,
-            forKey: .languageDetection
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

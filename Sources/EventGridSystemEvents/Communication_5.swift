@@ -36,14 +36,22 @@ public struct AcsMessageButtonContent: Codable, Hashable, Sendable, AzureCore.To
         case payload = "payload"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.text = members.tolerant(Swift.String.self, forKey: "text")
+        self.payload = members.tolerant(Swift.String.self, forKey: "payload")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.text = container.tolerant(Swift.String.self, forKey: .text)
-        self.payload = container.tolerant(Swift.String.self, forKey: .payload)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -91,14 +99,22 @@ public struct AcsMessageChannelEventError: Codable, Hashable, Sendable, AzureCor
         case channelMessage = "channelMessage"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.channelCode = members.tolerant(Swift.String.self, forKey: "channelCode")
+        self.channelMessage = members.tolerant(Swift.String.self, forKey: "channelMessage")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.channelCode = container.tolerant(Swift.String.self, forKey: .channelCode)
-        self.channelMessage = container.tolerant(Swift.String.self, forKey: .channelMessage)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -169,14 +185,22 @@ public struct AcsMessageContext: Codable, Hashable, Sendable, AzureCore.Tolerant
         case messageId = "id"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.from = members.tolerant(Swift.String.self, forKey: "from")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "id")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.from = container.tolerant(Swift.String.self, forKey: .from)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -315,22 +339,27 @@ public struct AcsMessageDeliveryStatusUpdatedEventData: Codable, Hashable, Senda
         case channelKind = "channelType"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.from = members.tolerant(Swift.String.self, forKey: "from")
+        self.to = members.tolerant(Swift.String.self, forKey: "to")
+        self.receivedTimeStamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimeStamp")
+        self.error = members.tolerant(AcsMessageChannelEventError.self, forKey: "error")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.status = members.tolerant(AcsMessageDeliveryStatus.self, forKey: "status")
+        self.channelKind = members.tolerant(AcsMessageChannelKind.self, forKey: "channelType")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.from = container.tolerant(Swift.String.self, forKey: .from)
-        self.to = container.tolerant(Swift.String.self, forKey: .to)
-        self.receivedTimeStamp = container.tolerant(
-            Foundation.Date.self,
-            forKey: .receivedTimeStamp
-        )
-        self.error = container.tolerant(AcsMessageChannelEventError.self, forKey: .error)
-        self.messageId = container.tolerant(Swift.String.self, forKey: .messageId)
-        self.status = container.tolerant(AcsMessageDeliveryStatus.self, forKey: .status)
-        self.channelKind = container.tolerant(AcsMessageChannelKind.self, forKey: .channelKind)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -402,19 +431,24 @@ public struct AcsMessageEventData: Codable, Hashable, Sendable, AzureCore.Tolera
         case error = "error"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.from = members.tolerant(Swift.String.self, forKey: "from")
+        self.to = members.tolerant(Swift.String.self, forKey: "to")
+        self.receivedTimeStamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimeStamp")
+        self.error = members.tolerant(AcsMessageChannelEventError.self, forKey: "error")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.from = container.tolerant(Swift.String.self, forKey: .from)
-        self.to = container.tolerant(Swift.String.self, forKey: .to)
-        self.receivedTimeStamp = container.tolerant(
-            Foundation.Date.self,
-            forKey: .receivedTimeStamp
-        )
-        self.error = container.tolerant(AcsMessageChannelEventError.self, forKey: .error)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -464,14 +498,22 @@ public struct AcsMessageInteractiveButtonReplyContent: Codable, Hashable, Sendab
         case title = "title"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.buttonId = members.tolerant(Swift.String.self, forKey: "id")
+        self.title = members.tolerant(Swift.String.self, forKey: "title")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.buttonId = container.tolerant(Swift.String.self, forKey: .buttonId)
-        self.title = container.tolerant(Swift.String.self, forKey: .title)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -530,21 +572,29 @@ public struct AcsMessageInteractiveContent: Codable, Hashable, Sendable, AzureCo
         case listReply = "listReply"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.replyKind = members.tolerant(AcsInteractiveReplyKind.self, forKey: "type")
+        self.buttonReply = members.tolerant(
+            AcsMessageInteractiveButtonReplyContent.self,
+            forKey: "buttonReply"
+        )
+        self.listReply = members.tolerant(
+            AcsMessageInteractiveListReplyContent.self,
+            forKey: "listReply"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.replyKind = container.tolerant(AcsInteractiveReplyKind.self, forKey: .replyKind)
-        self.buttonReply = container.tolerant(
-            AcsMessageInteractiveButtonReplyContent.self,
-            forKey: .buttonReply
-        )
-        self.listReply = container.tolerant(
-            AcsMessageInteractiveListReplyContent.self,
-            forKey: .listReply
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -604,15 +654,23 @@ public struct AcsMessageInteractiveListReplyContent: Codable, Hashable, Sendable
         case description = "description"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.listItemId = members.tolerant(Swift.String.self, forKey: "id")
+        self.title = members.tolerant(Swift.String.self, forKey: "title")
+        self.description = members.tolerant(Swift.String.self, forKey: "description")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.listItemId = container.tolerant(Swift.String.self, forKey: .listItemId)
-        self.title = container.tolerant(Swift.String.self, forKey: .title)
-        self.description = container.tolerant(Swift.String.self, forKey: .description)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -672,15 +730,23 @@ public struct AcsMessageLanguageDetection: Codable, Hashable, Sendable, AzureCor
         case translation = "translation"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.language = members.tolerant(Swift.String.self, forKey: "language")
+        self.confidenceScore = members.tolerant(Swift.Double.self, forKey: "confidenceScore")
+        self.translation = members.tolerant(Swift.String.self, forKey: "translation")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.language = container.tolerant(Swift.String.self, forKey: .language)
-        self.confidenceScore = container.tolerant(Swift.Double.self, forKey: .confidenceScore)
-        self.translation = container.tolerant(Swift.String.self, forKey: .translation)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -748,16 +814,24 @@ public struct AcsMessageMediaContent: Codable, Hashable, Sendable, AzureCore.Tol
         case caption = "caption"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.mimeType = members.tolerant(Swift.String.self, forKey: "mimeType")
+        self.mediaId = members.tolerant(Swift.String.self, forKey: "id")
+        self.fileName = members.tolerant(Swift.String.self, forKey: "fileName")
+        self.caption = members.tolerant(Swift.String.self, forKey: "caption")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.mimeType = container.tolerant(Swift.String.self, forKey: .mimeType)
-        self.mediaId = container.tolerant(Swift.String.self, forKey: .mediaId)
-        self.fileName = container.tolerant(Swift.String.self, forKey: .fileName)
-        self.caption = container.tolerant(Swift.String.self, forKey: .caption)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -879,28 +953,33 @@ public struct AcsMessageReceivedEventData: Codable, Hashable, Sendable, AzureCor
         case interactiveContent = "interactive"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.from = members.tolerant(Swift.String.self, forKey: "from")
+        self.to = members.tolerant(Swift.String.self, forKey: "to")
+        self.receivedTimeStamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimeStamp")
+        self.error = members.tolerant(AcsMessageChannelEventError.self, forKey: "error")
+        self.content = members.tolerant(Swift.String.self, forKey: "content")
+        self.channelKind = members.tolerant(AcsMessageChannelKind.self, forKey: "channelType")
+        self.mediaContent = members.tolerant(AcsMessageMediaContent.self, forKey: "media")
+        self.context = members.tolerant(AcsMessageContext.self, forKey: "context")
+        self.button = members.tolerant(AcsMessageButtonContent.self, forKey: "button")
+        self.interactiveContent = members.tolerant(
+            AcsMessageInteractiveContent.self,
+            forKey: "interactive"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.from = container.tolerant(Swift.String.self, forKey: .from)
-        self.to = container.tolerant(Swift.String.self, forKey: .to)
-        self.receivedTimeStamp = container.tolerant(
-            Foundation.Date.self,
-            forKey: .receivedTimeStamp
-        )
-        self.error = container.tolerant(AcsMessageChannelEventError.self, forKey: .error)
-        self.content = container.tolerant(Swift.String.self, forKey: .content)
-        self.channelKind = container.tolerant(AcsMessageChannelKind.self, forKey: .channelKind)
-        self.mediaContent = container.tolerant(AcsMessageMediaContent.self, forKey: .mediaContent)
-        self.context = container.tolerant(AcsMessageContext.self, forKey: .context)
-        self.button = container.tolerant(AcsMessageButtonContent.self, forKey: .button)
-        self.interactiveContent = container.tolerant(
-            AcsMessageInteractiveContent.self,
-            forKey: .interactiveContent
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -71,18 +71,26 @@ public struct AcsRecordingChunkInfoProperties: Codable, Hashable, Sendable, Azur
         case deleteLocation = "deleteLocation"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.documentId = members.tolerant(Swift.String.self, forKey: "documentId")
+        self.index = members.tolerant(Swift.Int64.self, forKey: "index")
+        self.endReason = members.tolerant(Swift.String.self, forKey: "endReason")
+        self.metadataLocation = members.tolerant(Swift.String.self, forKey: "metadataLocation")
+        self.contentLocation = members.tolerant(Swift.String.self, forKey: "contentLocation")
+        self.deleteLocation = members.tolerant(Swift.String.self, forKey: "deleteLocation")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.documentId = container.tolerant(Swift.String.self, forKey: .documentId)
-        self.index = container.tolerant(Swift.Int64.self, forKey: .index)
-        self.endReason = container.tolerant(Swift.String.self, forKey: .endReason)
-        self.metadataLocation = container.tolerant(Swift.String.self, forKey: .metadataLocation)
-        self.contentLocation = container.tolerant(Swift.String.self, forKey: .contentLocation)
-        self.deleteLocation = container.tolerant(Swift.String.self, forKey: .deleteLocation)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -193,37 +201,42 @@ public struct AcsRecordingFileStatusUpdatedEventData: Codable, Hashable, Sendabl
         case sessionEndReason = "sessionEndReason"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recordingStorageInfo = members.tolerant(
+            AcsRecordingStorageInfoProperties.self,
+            forKey: "recordingStorageInfo"
+        )
+        self.recordingStartTime = members.tolerant(
+            Foundation.Date.self,
+            forKey: "recordingStartTime"
+        )
+        self.recordingDurationMs = members.tolerant(Swift.Int64.self, forKey: "recordingDurationMs")
+        self.recordingContentType = members.tolerant(
+            RecordingContentType.self,
+            forKey: "recordingContentType"
+        )
+        self.recordingChannelType = members.tolerant(
+            RecordingChannelType.self,
+            forKey: "recordingChannelType"
+        )
+        self.recordingFormatType = members.tolerant(
+            RecordingFormatType.self,
+            forKey: "recordingFormatType"
+        )
+        self.sessionEndReason = members.tolerant(Swift.String.self, forKey: "sessionEndReason")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recordingStorageInfo = container.tolerant(
-            AcsRecordingStorageInfoProperties.self,
-            forKey: .recordingStorageInfo
-        )
-        self.recordingStartTime = container.tolerant(
-            Foundation.Date.self,
-            forKey: .recordingStartTime
-        )
-        self.recordingDurationMs = container.tolerant(
-            Swift.Int64.self,
-            forKey: .recordingDurationMs
-        )
-        self.recordingContentType = container.tolerant(
-            RecordingContentType.self,
-            forKey: .recordingContentType
-        )
-        self.recordingChannelType = container.tolerant(
-            RecordingChannelType.self,
-            forKey: .recordingChannelType
-        )
-        self.recordingFormatType = container.tolerant(
-            RecordingFormatType.self,
-            forKey: .recordingFormatType
-        )
-        self.sessionEndReason = container.tolerant(Swift.String.self, forKey: .sessionEndReason)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -269,16 +282,24 @@ public struct AcsRecordingStorageInfoProperties: Codable, Hashable, Sendable, Az
         case recordingChunks = "recordingChunks"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.recordingChunks = members.tolerant(
+            [AcsRecordingChunkInfoProperties].self,
+            forKey: "recordingChunks"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recordingChunks = container.tolerant(
-            [AcsRecordingChunkInfoProperties].self,
-            forKey: .recordingChunks
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -336,15 +357,23 @@ public struct AcsRouterChannelConfiguration: Codable, Hashable, Sendable, AzureC
         case maxNumberOfJobs = "maxNumberOfJobs"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.capacityCostPerJob = members.tolerant(Swift.Int32.self, forKey: "capacityCostPerJob")
+        self.maxNumberOfJobs = members.tolerant(Swift.Int32.self, forKey: "maxNumberOfJobs")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.capacityCostPerJob = container.tolerant(Swift.Int32.self, forKey: .capacityCostPerJob)
-        self.maxNumberOfJobs = container.tolerant(Swift.Int32.self, forKey: .maxNumberOfJobs)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -430,17 +459,25 @@ public struct AcsRouterCommunicationError: Codable, Hashable, Sendable, AzureCor
         case details = "details"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.code = members.tolerant(Swift.String.self, forKey: "code")
+        self.message = members.tolerant(Swift.String.self, forKey: "message")
+        self.target = members.tolerant(Swift.String.self, forKey: "target")
+        self._innererror = members.tolerant(AcsRouterCommunicationError.self, forKey: "innererror").map { [$0] } ?? []
+        self.details = members.tolerant([AcsRouterCommunicationError].self, forKey: "details")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = container.tolerant(Swift.String.self, forKey: .code)
-        self.message = container.tolerant(Swift.String.self, forKey: .message)
-        self.target = container.tolerant(Swift.String.self, forKey: .target)
-        self._innererror = container.tolerant(AcsRouterCommunicationError.self, forKey: .innererror).map { [$0] } ?? []
-        self.details = container.tolerant([AcsRouterCommunicationError].self, forKey: .details)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -502,15 +539,23 @@ public struct AcsRouterEventData: Codable, Hashable, Sendable, AzureCore.Toleran
         case channelId = "channelId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -615,20 +660,28 @@ public struct AcsRouterJobCancelledEventData: Codable, Hashable, Sendable, Azure
         case dispositionCode = "dispositionCode"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.note = members.tolerant(Swift.String.self, forKey: "note")
+        self.dispositionCode = members.tolerant(Swift.String.self, forKey: "dispositionCode")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.note = container.tolerant(Swift.String.self, forKey: .note)
-        self.dispositionCode = container.tolerant(Swift.String.self, forKey: .dispositionCode)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -741,23 +794,31 @@ public struct AcsRouterJobClassificationFailedEventData: Codable, Hashable, Send
         case errors = "errors"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.classificationPolicyId = members.tolerant(
+            Swift.String.self,
+            forKey: "classificationPolicyId"
+        )
+        self.errors = members.tolerant([AcsRouterCommunicationError].self, forKey: "errors")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.classificationPolicyId = container.tolerant(
-            Swift.String.self,
-            forKey: .classificationPolicyId
-        )
-        self.errors = container.tolerant([AcsRouterCommunicationError].self, forKey: .errors)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -886,28 +947,36 @@ public struct AcsRouterJobClassifiedEventData: Codable, Hashable, Sendable, Azur
         case attachedWorkerSelectors = "attachedWorkerSelectors"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.queueDetails = members.tolerant(AcsRouterQueueDetails.self, forKey: "queueDetails")
+        self.classificationPolicyId = members.tolerant(
+            Swift.String.self,
+            forKey: "classificationPolicyId"
+        )
+        self.priority = members.tolerant(Swift.Int32.self, forKey: "priority")
+        self.attachedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "attachedWorkerSelectors"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.queueDetails = container.tolerant(AcsRouterQueueDetails.self, forKey: .queueDetails)
-        self.classificationPolicyId = container.tolerant(
-            Swift.String.self,
-            forKey: .classificationPolicyId
-        )
-        self.priority = container.tolerant(Swift.Int32.self, forKey: .priority)
-        self.attachedWorkerSelectors = container.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: .attachedWorkerSelectors
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

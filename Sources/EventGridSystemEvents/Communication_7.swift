@@ -99,21 +99,29 @@ public struct AcsRouterJobClosedEventData: Codable, Hashable, Sendable, AzureCor
         case dispositionCode = "dispositionCode"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.assignmentId = members.tolerant(Swift.String.self, forKey: "assignmentId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.dispositionCode = members.tolerant(Swift.String.self, forKey: "dispositionCode")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.assignmentId = container.tolerant(Swift.String.self, forKey: .assignmentId)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
-        self.dispositionCode = container.tolerant(Swift.String.self, forKey: .dispositionCode)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -224,20 +232,28 @@ public struct AcsRouterJobCompletedEventData: Codable, Hashable, Sendable, Azure
         case workerId = "workerId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.assignmentId = members.tolerant(Swift.String.self, forKey: "assignmentId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.assignmentId = container.tolerant(Swift.String.self, forKey: .assignmentId)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -331,18 +347,26 @@ public struct AcsRouterJobDeletedEventData: Codable, Hashable, Sendable, AzureCo
         case tags = "tags"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -429,18 +453,26 @@ public struct AcsRouterJobEventData: Codable, Hashable, Sendable, AzureCore.Tole
         case tags = "tags"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -550,20 +582,28 @@ public struct AcsRouterJobExceptionTriggeredEventData: Codable, Hashable, Sendab
         case exceptionRuleId = "exceptionRuleId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.ruleKey = members.tolerant(Swift.String.self, forKey: "ruleKey")
+        self.exceptionRuleId = members.tolerant(Swift.String.self, forKey: "exceptionRuleId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.ruleKey = container.tolerant(Swift.String.self, forKey: .ruleKey)
-        self.exceptionRuleId = container.tolerant(Swift.String.self, forKey: .exceptionRuleId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -685,27 +725,35 @@ public struct AcsRouterJobQueuedEventData: Codable, Hashable, Sendable, AzureCor
         case requestedWorkerSelectors = "requestedWorkerSelectors"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.priority = members.tolerant(Swift.Int32.self, forKey: "priority")
+        self.attachedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "attachedWorkerSelectors"
+        )
+        self.requestedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "requestedWorkerSelectors"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.priority = container.tolerant(Swift.Int32.self, forKey: .priority)
-        self.attachedWorkerSelectors = container.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: .attachedWorkerSelectors
-        )
-        self.requestedWorkerSelectors = container.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: .requestedWorkerSelectors
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -128,33 +128,41 @@ public struct AcsRouterJobReceivedEventData: Codable, Hashable, Sendable, AzureC
         case unavailableForMatching = "unavailableForMatching"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.jobStatus = members.tolerant(AcsRouterJobStatus.self, forKey: "jobStatus")
+        self.classificationPolicyId = members.tolerant(
+            Swift.String.self,
+            forKey: "classificationPolicyId"
+        )
+        self.priority = members.tolerant(Swift.Int32.self, forKey: "priority")
+        self.requestedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "requestedWorkerSelectors"
+        )
+        self.scheduledOn = members.tolerant(Foundation.Date.self, forKey: "scheduledOn")
+        self.unavailableForMatching = members.tolerant(
+            Swift.Bool.self,
+            forKey: "unavailableForMatching"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.jobStatus = container.tolerant(AcsRouterJobStatus.self, forKey: .jobStatus)
-        self.classificationPolicyId = container.tolerant(
-            Swift.String.self,
-            forKey: .classificationPolicyId
-        )
-        self.priority = container.tolerant(Swift.Int32.self, forKey: .priority)
-        self.requestedWorkerSelectors = container.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: .requestedWorkerSelectors
-        )
-        self.scheduledOn = container.tolerant(Foundation.Date.self, forKey: .scheduledOn)
-        self.unavailableForMatching = container.tolerant(
-            Swift.Bool.self,
-            forKey: .unavailableForMatching
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -301,29 +309,37 @@ public struct AcsRouterJobSchedulingFailedEventData: Codable, Hashable, Sendable
         case failureReason = "failureReason"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.priority = members.tolerant(Swift.Int32.self, forKey: "priority")
+        self.expiredAttachedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "expiredAttachedWorkerSelectors"
+        )
+        self.expiredRequestedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "expiredRequestedWorkerSelectors"
+        )
+        self.scheduledOn = members.tolerant(Foundation.Date.self, forKey: "scheduledOn")
+        self.failureReason = members.tolerant(Swift.String.self, forKey: "failureReason")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.priority = container.tolerant(Swift.Int32.self, forKey: .priority)
-        self.expiredAttachedWorkerSelectors = container.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: .expiredAttachedWorkerSelectors
-        )
-        self.expiredRequestedWorkerSelectors = container.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: .expiredRequestedWorkerSelectors
-        )
-        self.scheduledOn = container.tolerant(Foundation.Date.self, forKey: .scheduledOn)
-        self.failureReason = container.tolerant(Swift.String.self, forKey: .failureReason)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -500,20 +516,28 @@ public struct AcsRouterJobUnassignedEventData: Codable, Hashable, Sendable, Azur
         case workerId = "workerId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.assignmentId = members.tolerant(Swift.String.self, forKey: "assignmentId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.assignmentId = container.tolerant(Swift.String.self, forKey: .assignmentId)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -656,32 +680,40 @@ public struct AcsRouterJobWaitingForActivationEventData: Codable, Hashable, Send
         case unavailableForMatching = "unavailableForMatching"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.priority = members.tolerant(Swift.Int32.self, forKey: "priority")
+        self.expiredAttachedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "expiredAttachedWorkerSelectors"
+        )
+        self.expiredRequestedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "expiredRequestedWorkerSelectors"
+        )
+        self.scheduledOn = members.tolerant(Foundation.Date.self, forKey: "scheduledOn")
+        self.unavailableForMatching = members.tolerant(
+            Swift.Bool.self,
+            forKey: "unavailableForMatching"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.priority = container.tolerant(Swift.Int32.self, forKey: .priority)
-        self.expiredAttachedWorkerSelectors = container.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: .expiredAttachedWorkerSelectors
-        )
-        self.expiredRequestedWorkerSelectors = container.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: .expiredRequestedWorkerSelectors
-        )
-        self.scheduledOn = container.tolerant(Foundation.Date.self, forKey: .scheduledOn)
-        self.unavailableForMatching = container.tolerant(
-            Swift.Bool.self,
-            forKey: .unavailableForMatching
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -808,26 +840,34 @@ public struct AcsRouterJobWorkerSelectorsExpiredEventData: Codable, Hashable, Se
         case expiredAttachedWorkerSelectors = "expiredAttachedWorkerSelectors"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.expiredRequestedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "expiredRequestedWorkerSelectors"
+        )
+        self.expiredAttachedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "expiredAttachedWorkerSelectors"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.expiredRequestedWorkerSelectors = container.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: .expiredRequestedWorkerSelectors
-        )
-        self.expiredAttachedWorkerSelectors = container.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: .expiredAttachedWorkerSelectors
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -47,15 +47,23 @@ public struct AcsRouterQueueDetails: Codable, Hashable, Sendable, AzureCore.Tole
         case labels = "labels"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "id")
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.labels = container.tolerant([Swift.String: Swift.String].self, forKey: .labels)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -174,16 +182,24 @@ public struct AcsRouterWorkerDeletedEventData: Codable, Hashable, Sendable, Azur
         case workerId = "workerId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -230,13 +246,21 @@ public struct AcsRouterWorkerDeregisteredEventData: Codable, Hashable, Sendable,
         case workerId = "workerId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -302,16 +326,24 @@ public struct AcsRouterWorkerEventData: Codable, Hashable, Sendable, AzureCore.T
         case workerId = "workerId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -452,27 +484,35 @@ public struct AcsRouterWorkerOfferAcceptedEventData: Codable, Hashable, Sendable
         case jobTags = "jobTags"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.offerId = members.tolerant(Swift.String.self, forKey: "offerId")
+        self.assignmentId = members.tolerant(Swift.String.self, forKey: "assignmentId")
+        self.jobPriority = members.tolerant(Swift.Int32.self, forKey: "jobPriority")
+        self.workerLabels = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "workerLabels"
+        )
+        self.workerTags = members.tolerant([Swift.String: Swift.String].self, forKey: "workerTags")
+        self.jobLabels = members.tolerant([Swift.String: Swift.String].self, forKey: "jobLabels")
+        self.jobTags = members.tolerant([Swift.String: Swift.String].self, forKey: "jobTags")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.offerId = container.tolerant(Swift.String.self, forKey: .offerId)
-        self.assignmentId = container.tolerant(Swift.String.self, forKey: .assignmentId)
-        self.jobPriority = container.tolerant(Swift.Int32.self, forKey: .jobPriority)
-        self.workerLabels = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .workerLabels
-        )
-        self.workerTags = container.tolerant([Swift.String: Swift.String].self, forKey: .workerTags)
-        self.jobLabels = container.tolerant([Swift.String: Swift.String].self, forKey: .jobLabels)
-        self.jobTags = container.tolerant([Swift.String: Swift.String].self, forKey: .jobTags)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -571,18 +611,26 @@ public struct AcsRouterWorkerOfferDeclinedEventData: Codable, Hashable, Sendable
         case offerId = "offerId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.offerId = members.tolerant(Swift.String.self, forKey: "offerId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.offerId = container.tolerant(Swift.String.self, forKey: .offerId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -675,18 +723,26 @@ public struct AcsRouterWorkerOfferExpiredEventData: Codable, Hashable, Sendable,
         case offerId = "offerId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.offerId = members.tolerant(Swift.String.self, forKey: "offerId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.offerId = container.tolerant(Swift.String.self, forKey: .offerId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -835,28 +891,36 @@ public struct AcsRouterWorkerOfferIssuedEventData: Codable, Hashable, Sendable, 
         case jobTags = "jobTags"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.offerId = members.tolerant(Swift.String.self, forKey: "offerId")
+        self.jobPriority = members.tolerant(Swift.Int32.self, forKey: "jobPriority")
+        self.workerLabels = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "workerLabels"
+        )
+        self.offeredOn = members.tolerant(Foundation.Date.self, forKey: "offeredOn")
+        self.expiresOn = members.tolerant(Foundation.Date.self, forKey: "expiresOn")
+        self.workerTags = members.tolerant([Swift.String: Swift.String].self, forKey: "workerTags")
+        self.jobLabels = members.tolerant([Swift.String: Swift.String].self, forKey: "jobLabels")
+        self.jobTags = members.tolerant([Swift.String: Swift.String].self, forKey: "jobTags")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobId = container.tolerant(Swift.String.self, forKey: .jobId)
-        self.channelReference = container.tolerant(Swift.String.self, forKey: .channelReference)
-        self.channelId = container.tolerant(Swift.String.self, forKey: .channelId)
-        self.workerId = container.tolerant(Swift.String.self, forKey: .workerId)
-        self.queueId = container.tolerant(Swift.String.self, forKey: .queueId)
-        self.offerId = container.tolerant(Swift.String.self, forKey: .offerId)
-        self.jobPriority = container.tolerant(Swift.Int32.self, forKey: .jobPriority)
-        self.workerLabels = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .workerLabels
-        )
-        self.offeredOn = container.tolerant(Foundation.Date.self, forKey: .offeredOn)
-        self.expiresOn = container.tolerant(Foundation.Date.self, forKey: .expiresOn)
-        self.workerTags = container.tolerant([Swift.String: Swift.String].self, forKey: .workerTags)
-        self.jobLabels = container.tolerant([Swift.String: Swift.String].self, forKey: .jobLabels)
-        self.jobTags = container.tolerant([Swift.String: Swift.String].self, forKey: .jobTags)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -73,21 +73,29 @@ public struct ContainerRegistryArtifactEventData: Codable, Hashable, Sendable, A
         case connectedRegistry = "connectedRegistry"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "id")
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.action = members.tolerant(Swift.String.self, forKey: "action")
+        self.location = members.tolerant(Swift.String.self, forKey: "location")
+        self.target = members.tolerant(ContainerRegistryArtifactEventTarget.self, forKey: "target")
+        self.connectedRegistry = members.tolerant(
+            ContainerRegistryEventConnectedRegistry.self,
+            forKey: "connectedRegistry"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.action = container.tolerant(Swift.String.self, forKey: .action)
-        self.location = container.tolerant(Swift.String.self, forKey: .location)
-        self.target = container.tolerant(ContainerRegistryArtifactEventTarget.self, forKey: .target)
-        self.connectedRegistry = container.tolerant(
-            ContainerRegistryEventConnectedRegistry.self,
-            forKey: .connectedRegistry
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -182,19 +190,27 @@ public struct ContainerRegistryArtifactEventTarget: Codable, Hashable, Sendable,
         case version = "version"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.mediaType = members.tolerant(Swift.String.self, forKey: "mediaType")
+        self.size = members.tolerant(Swift.Int64.self, forKey: "size")
+        self.digest = members.tolerant(Swift.String.self, forKey: "digest")
+        self.repository = members.tolerant(Swift.String.self, forKey: "repository")
+        self.tag = members.tolerant(Swift.String.self, forKey: "tag")
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.version = members.tolerant(Swift.String.self, forKey: "version")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.mediaType = container.tolerant(Swift.String.self, forKey: .mediaType)
-        self.size = container.tolerant(Swift.Int64.self, forKey: .size)
-        self.digest = container.tolerant(Swift.String.self, forKey: .digest)
-        self.repository = container.tolerant(Swift.String.self, forKey: .repository)
-        self.tag = container.tolerant(Swift.String.self, forKey: .tag)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.version = container.tolerant(Swift.String.self, forKey: .version)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -289,21 +305,29 @@ public struct ContainerRegistryChartDeletedEventData: Codable, Hashable, Sendabl
         case connectedRegistry = "connectedRegistry"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "id")
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.action = members.tolerant(Swift.String.self, forKey: "action")
+        self.location = members.tolerant(Swift.String.self, forKey: "location")
+        self.target = members.tolerant(ContainerRegistryArtifactEventTarget.self, forKey: "target")
+        self.connectedRegistry = members.tolerant(
+            ContainerRegistryEventConnectedRegistry.self,
+            forKey: "connectedRegistry"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.action = container.tolerant(Swift.String.self, forKey: .action)
-        self.location = container.tolerant(Swift.String.self, forKey: .location)
-        self.target = container.tolerant(ContainerRegistryArtifactEventTarget.self, forKey: .target)
-        self.connectedRegistry = container.tolerant(
-            ContainerRegistryEventConnectedRegistry.self,
-            forKey: .connectedRegistry
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -397,21 +421,29 @@ public struct ContainerRegistryChartPushedEventData: Codable, Hashable, Sendable
         case connectedRegistry = "connectedRegistry"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "id")
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.action = members.tolerant(Swift.String.self, forKey: "action")
+        self.location = members.tolerant(Swift.String.self, forKey: "location")
+        self.target = members.tolerant(ContainerRegistryArtifactEventTarget.self, forKey: "target")
+        self.connectedRegistry = members.tolerant(
+            ContainerRegistryEventConnectedRegistry.self,
+            forKey: "connectedRegistry"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.action = container.tolerant(Swift.String.self, forKey: .action)
-        self.location = container.tolerant(Swift.String.self, forKey: .location)
-        self.target = container.tolerant(ContainerRegistryArtifactEventTarget.self, forKey: .target)
-        self.connectedRegistry = container.tolerant(
-            ContainerRegistryEventConnectedRegistry.self,
-            forKey: .connectedRegistry
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -455,13 +487,21 @@ public struct ContainerRegistryEventActor: Codable, Hashable, Sendable, AzureCor
         case name = "name"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -500,13 +540,21 @@ public struct ContainerRegistryEventConnectedRegistry: Codable, Hashable, Sendab
         case name = "name"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -613,24 +661,32 @@ public struct ContainerRegistryEventData: Codable, Hashable, Sendable, AzureCore
         case connectedRegistry = "connectedRegistry"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "id")
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.action = members.tolerant(Swift.String.self, forKey: "action")
+        self.location = members.tolerant(Swift.String.self, forKey: "location")
+        self.target = members.tolerant(ContainerRegistryEventTarget.self, forKey: "target")
+        self.request = members.tolerant(ContainerRegistryEventRequest.self, forKey: "request")
+        self.actor = members.tolerant(ContainerRegistryEventActor.self, forKey: "actor")
+        self.source = members.tolerant(ContainerRegistryEventSource.self, forKey: "source")
+        self.connectedRegistry = members.tolerant(
+            ContainerRegistryEventConnectedRegistry.self,
+            forKey: "connectedRegistry"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.action = container.tolerant(Swift.String.self, forKey: .action)
-        self.location = container.tolerant(Swift.String.self, forKey: .location)
-        self.target = container.tolerant(ContainerRegistryEventTarget.self, forKey: .target)
-        self.request = container.tolerant(ContainerRegistryEventRequest.self, forKey: .request)
-        self.actor = container.tolerant(ContainerRegistryEventActor.self, forKey: .actor)
-        self.source = container.tolerant(ContainerRegistryEventSource.self, forKey: .source)
-        self.connectedRegistry = container.tolerant(
-            ContainerRegistryEventConnectedRegistry.self,
-            forKey: .connectedRegistry
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -712,17 +768,25 @@ public struct ContainerRegistryEventRequest: Codable, Hashable, Sendable, AzureC
         case useragent = "useragent"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "id")
+        self.addr = members.tolerant(Swift.String.self, forKey: "addr")
+        self.host = members.tolerant(Swift.String.self, forKey: "host")
+        self.method = members.tolerant(Swift.String.self, forKey: "method")
+        self.useragent = members.tolerant(Swift.String.self, forKey: "useragent")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.addr = container.tolerant(Swift.String.self, forKey: .addr)
-        self.host = container.tolerant(Swift.String.self, forKey: .host)
-        self.method = container.tolerant(Swift.String.self, forKey: .method)
-        self.useragent = container.tolerant(Swift.String.self, forKey: .useragent)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -773,14 +837,22 @@ public struct ContainerRegistryEventSource: Codable, Hashable, Sendable, AzureCo
         case instanceID = "instanceID"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.addr = members.tolerant(Swift.String.self, forKey: "addr")
+        self.instanceID = members.tolerant(Swift.String.self, forKey: "instanceID")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addr = container.tolerant(Swift.String.self, forKey: .addr)
-        self.instanceID = container.tolerant(Swift.String.self, forKey: .instanceID)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -871,19 +943,27 @@ public struct ContainerRegistryEventTarget: Codable, Hashable, Sendable, AzureCo
         case tag = "tag"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.mediaType = members.tolerant(Swift.String.self, forKey: "mediaType")
+        self.size = members.tolerant(Swift.Int64.self, forKey: "size")
+        self.digest = members.tolerant(Swift.String.self, forKey: "digest")
+        self.length = members.tolerant(Swift.Int64.self, forKey: "length")
+        self.repository = members.tolerant(Swift.String.self, forKey: "repository")
+        self.url = members.tolerant(Swift.String.self, forKey: "url")
+        self.tag = members.tolerant(Swift.String.self, forKey: "tag")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.mediaType = container.tolerant(Swift.String.self, forKey: .mediaType)
-        self.size = container.tolerant(Swift.Int64.self, forKey: .size)
-        self.digest = container.tolerant(Swift.String.self, forKey: .digest)
-        self.length = container.tolerant(Swift.Int64.self, forKey: .length)
-        self.repository = container.tolerant(Swift.String.self, forKey: .repository)
-        self.url = container.tolerant(Swift.String.self, forKey: .url)
-        self.tag = container.tolerant(Swift.String.self, forKey: .tag)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

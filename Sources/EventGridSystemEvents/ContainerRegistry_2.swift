@@ -102,24 +102,32 @@ public struct ContainerRegistryImageDeletedEventData: Codable, Hashable, Sendabl
         case connectedRegistry = "connectedRegistry"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "id")
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.action = members.tolerant(Swift.String.self, forKey: "action")
+        self.location = members.tolerant(Swift.String.self, forKey: "location")
+        self.target = members.tolerant(ContainerRegistryEventTarget.self, forKey: "target")
+        self.request = members.tolerant(ContainerRegistryEventRequest.self, forKey: "request")
+        self.actor = members.tolerant(ContainerRegistryEventActor.self, forKey: "actor")
+        self.source = members.tolerant(ContainerRegistryEventSource.self, forKey: "source")
+        self.connectedRegistry = members.tolerant(
+            ContainerRegistryEventConnectedRegistry.self,
+            forKey: "connectedRegistry"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.action = container.tolerant(Swift.String.self, forKey: .action)
-        self.location = container.tolerant(Swift.String.self, forKey: .location)
-        self.target = container.tolerant(ContainerRegistryEventTarget.self, forKey: .target)
-        self.request = container.tolerant(ContainerRegistryEventRequest.self, forKey: .request)
-        self.actor = container.tolerant(ContainerRegistryEventActor.self, forKey: .actor)
-        self.source = container.tolerant(ContainerRegistryEventSource.self, forKey: .source)
-        self.connectedRegistry = container.tolerant(
-            ContainerRegistryEventConnectedRegistry.self,
-            forKey: .connectedRegistry
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -240,24 +248,32 @@ public struct ContainerRegistryImagePushedEventData: Codable, Hashable, Sendable
         case connectedRegistry = "connectedRegistry"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "id")
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.action = members.tolerant(Swift.String.self, forKey: "action")
+        self.location = members.tolerant(Swift.String.self, forKey: "location")
+        self.target = members.tolerant(ContainerRegistryEventTarget.self, forKey: "target")
+        self.request = members.tolerant(ContainerRegistryEventRequest.self, forKey: "request")
+        self.actor = members.tolerant(ContainerRegistryEventActor.self, forKey: "actor")
+        self.source = members.tolerant(ContainerRegistryEventSource.self, forKey: "source")
+        self.connectedRegistry = members.tolerant(
+            ContainerRegistryEventConnectedRegistry.self,
+            forKey: "connectedRegistry"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.action = container.tolerant(Swift.String.self, forKey: .action)
-        self.location = container.tolerant(Swift.String.self, forKey: .location)
-        self.target = container.tolerant(ContainerRegistryEventTarget.self, forKey: .target)
-        self.request = container.tolerant(ContainerRegistryEventRequest.self, forKey: .request)
-        self.actor = container.tolerant(ContainerRegistryEventActor.self, forKey: .actor)
-        self.source = container.tolerant(ContainerRegistryEventSource.self, forKey: .source)
-        self.connectedRegistry = container.tolerant(
-            ContainerRegistryEventConnectedRegistry.self,
-            forKey: .connectedRegistry
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

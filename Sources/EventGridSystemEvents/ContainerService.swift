@@ -33,13 +33,21 @@ public struct ContainerServiceClusterSupportEndedEventData: Codable, Hashable, S
         case kubernetesVersion = "kubernetesVersion"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.kubernetesVersion = members.tolerant(Swift.String.self, forKey: "kubernetesVersion")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kubernetesVersion = container.tolerant(Swift.String.self, forKey: .kubernetesVersion)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -84,13 +92,21 @@ public struct ContainerServiceClusterSupportEndingEventData: Codable, Hashable, 
         case kubernetesVersion = "kubernetesVersion"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.kubernetesVersion = members.tolerant(Swift.String.self, forKey: "kubernetesVersion")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kubernetesVersion = container.tolerant(Swift.String.self, forKey: .kubernetesVersion)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -130,13 +146,21 @@ public struct ContainerServiceClusterSupportEventData: Codable, Hashable, Sendab
         case kubernetesVersion = "kubernetesVersion"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.kubernetesVersion = members.tolerant(Swift.String.self, forKey: "kubernetesVersion")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kubernetesVersion = container.tolerant(Swift.String.self, forKey: .kubernetesVersion)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -211,28 +235,36 @@ public struct ContainerServiceNewKubernetesVersionAvailableEventData: Codable, H
         case latestPreviewKubernetesVersion = "latestPreviewKubernetesVersion"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.latestSupportedKubernetesVersion = members.tolerant(
+            Swift.String.self,
+            forKey: "latestSupportedKubernetesVersion"
+        )
+        self.latestStableKubernetesVersion = members.tolerant(
+            Swift.String.self,
+            forKey: "latestStableKubernetesVersion"
+        )
+        self.lowestMinorKubernetesVersion = members.tolerant(
+            Swift.String.self,
+            forKey: "lowestMinorKubernetesVersion"
+        )
+        self.latestPreviewKubernetesVersion = members.tolerant(
+            Swift.String.self,
+            forKey: "latestPreviewKubernetesVersion"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.latestSupportedKubernetesVersion = container.tolerant(
-            Swift.String.self,
-            forKey: .latestSupportedKubernetesVersion
-        )
-        self.latestStableKubernetesVersion = container.tolerant(
-            Swift.String.self,
-            forKey: .latestStableKubernetesVersion
-        )
-        self.lowestMinorKubernetesVersion = container.tolerant(
-            Swift.String.self,
-            forKey: .lowestMinorKubernetesVersion
-        )
-        self.latestPreviewKubernetesVersion = container.tolerant(
-            Swift.String.self,
-            forKey: .latestPreviewKubernetesVersion
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -287,13 +319,21 @@ public struct ContainerServiceNodePoolRollingEventData: Codable, Hashable, Senda
         case nodePoolName = "nodePoolName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.nodePoolName = members.tolerant(Swift.String.self, forKey: "nodePoolName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodePoolName = container.tolerant(Swift.String.self, forKey: .nodePoolName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -338,13 +378,21 @@ public struct ContainerServiceNodePoolRollingFailedEventData: Codable, Hashable,
         case nodePoolName = "nodePoolName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.nodePoolName = members.tolerant(Swift.String.self, forKey: "nodePoolName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodePoolName = container.tolerant(Swift.String.self, forKey: .nodePoolName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -389,13 +437,21 @@ public struct ContainerServiceNodePoolRollingStartedEventData: Codable, Hashable
         case nodePoolName = "nodePoolName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.nodePoolName = members.tolerant(Swift.String.self, forKey: "nodePoolName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodePoolName = container.tolerant(Swift.String.self, forKey: .nodePoolName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -440,13 +496,21 @@ public struct ContainerServiceNodePoolRollingSucceededEventData: Codable, Hashab
         case nodePoolName = "nodePoolName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.nodePoolName = members.tolerant(Swift.String.self, forKey: "nodePoolName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodePoolName = container.tolerant(Swift.String.self, forKey: .nodePoolName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

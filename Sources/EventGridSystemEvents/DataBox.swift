@@ -52,15 +52,23 @@ public struct DataBoxCopyCompletedEventData: Codable, Hashable, Sendable, AzureC
         case stageTime = "stageTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.serialNumber = members.tolerant(Swift.String.self, forKey: "serialNumber")
+        self.stageName = members.tolerant(DataBoxStageName.self, forKey: "stageName")
+        self.stageTime = members.tolerant(Foundation.Date.self, forKey: "stageTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serialNumber = container.tolerant(Swift.String.self, forKey: .serialNumber)
-        self.stageName = container.tolerant(DataBoxStageName.self, forKey: .stageName)
-        self.stageTime = container.tolerant(Foundation.Date.self, forKey: .stageTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -125,15 +133,23 @@ public struct DataBoxCopyStartedEventData: Codable, Hashable, Sendable, AzureCor
         case stageTime = "stageTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.serialNumber = members.tolerant(Swift.String.self, forKey: "serialNumber")
+        self.stageName = members.tolerant(DataBoxStageName.self, forKey: "stageName")
+        self.stageTime = members.tolerant(Foundation.Date.self, forKey: "stageTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serialNumber = container.tolerant(Swift.String.self, forKey: .serialNumber)
-        self.stageName = container.tolerant(DataBoxStageName.self, forKey: .stageName)
-        self.stageTime = container.tolerant(Foundation.Date.self, forKey: .stageTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -198,15 +214,23 @@ public struct DataBoxOrderCompletedEventData: Codable, Hashable, Sendable, Azure
         case stageTime = "stageTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.serialNumber = members.tolerant(Swift.String.self, forKey: "serialNumber")
+        self.stageName = members.tolerant(DataBoxStageName.self, forKey: "stageName")
+        self.stageTime = members.tolerant(Foundation.Date.self, forKey: "stageTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serialNumber = container.tolerant(Swift.String.self, forKey: .serialNumber)
-        self.stageName = container.tolerant(DataBoxStageName.self, forKey: .stageName)
-        self.stageTime = container.tolerant(Foundation.Date.self, forKey: .stageTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -27,13 +27,21 @@ public struct DeviceConnectionStateEventInfo: Codable, Hashable, Sendable, Azure
         case sequenceNumber = "sequenceNumber"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.sequenceNumber = members.tolerant(Swift.String.self, forKey: "sequenceNumber")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sequenceNumber = container.tolerant(Swift.String.self, forKey: .sequenceNumber)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -101,19 +109,27 @@ public struct DeviceConnectionStateEventProperties: Codable, Hashable, Sendable,
         case deviceConnectionStateEventInfo = "deviceConnectionStateEventInfo"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
+        self.moduleId = members.tolerant(Swift.String.self, forKey: "moduleId")
+        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
+        self.deviceConnectionStateEventInfo = members.tolerant(
+            DeviceConnectionStateEventInfo.self,
+            forKey: "deviceConnectionStateEventInfo"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.deviceId = container.tolerant(Swift.String.self, forKey: .deviceId)
-        self.moduleId = container.tolerant(Swift.String.self, forKey: .moduleId)
-        self.hubName = container.tolerant(Swift.String.self, forKey: .hubName)
-        self.deviceConnectionStateEventInfo = container.tolerant(
-            DeviceConnectionStateEventInfo.self,
-            forKey: .deviceConnectionStateEventInfo
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -177,15 +193,23 @@ public struct DeviceLifeCycleEventProperties: Codable, Hashable, Sendable, Azure
         case twin = "twin"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
+        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
+        self.twin = members.tolerant(DeviceTwinInfo.self, forKey: "twin")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.deviceId = container.tolerant(Swift.String.self, forKey: .deviceId)
-        self.hubName = container.tolerant(Swift.String.self, forKey: .hubName)
-        self.twin = container.tolerant(DeviceTwinInfo.self, forKey: .twin)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -245,18 +269,26 @@ public struct DeviceTelemetryEventProperties: Codable, Hashable, Sendable, Azure
         case systemProperties = "systemProperties"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.body = members.tolerant([Swift.String: AzureCore.JSONValue].self, forKey: "body")
+        self.properties = members.tolerant([Swift.String: Swift.String].self, forKey: "properties")
+        self.systemProperties = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "systemProperties"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.body = container.tolerant([Swift.String: AzureCore.JSONValue].self, forKey: .body)
-        self.properties = container.tolerant([Swift.String: Swift.String].self, forKey: .properties)
-        self.systemProperties = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .systemProperties
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -380,29 +412,37 @@ public struct DeviceTwinInfo: Codable, Hashable, Sendable, AzureCore.TolerantDec
         case x509Thumbprint = "x509Thumbprint"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.authenticationType = members.tolerant(Swift.String.self, forKey: "authenticationType")
+        self.cloudToDeviceMessageCount = members.tolerant(
+            Swift.Float.self,
+            forKey: "cloudToDeviceMessageCount"
+        )
+        self.connectionState = members.tolerant(Swift.String.self, forKey: "connectionState")
+        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
+        self.etag = members.tolerant(Swift.String.self, forKey: "etag")
+        self.lastActivityTime = members.tolerant(Swift.String.self, forKey: "lastActivityTime")
+        self.properties = members.tolerant(DeviceTwinInfoProperties.self, forKey: "properties")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+        self.statusUpdateTime = members.tolerant(Swift.String.self, forKey: "statusUpdateTime")
+        self.version = members.tolerant(Swift.Float.self, forKey: "version")
+        self.x509Thumbprint = members.tolerant(
+            DeviceTwinInfoX509Thumbprint.self,
+            forKey: "x509Thumbprint"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authenticationType = container.tolerant(Swift.String.self, forKey: .authenticationType)
-        self.cloudToDeviceMessageCount = container.tolerant(
-            Swift.Float.self,
-            forKey: .cloudToDeviceMessageCount
-        )
-        self.connectionState = container.tolerant(Swift.String.self, forKey: .connectionState)
-        self.deviceId = container.tolerant(Swift.String.self, forKey: .deviceId)
-        self.etag = container.tolerant(Swift.String.self, forKey: .etag)
-        self.lastActivityTime = container.tolerant(Swift.String.self, forKey: .lastActivityTime)
-        self.properties = container.tolerant(DeviceTwinInfoProperties.self, forKey: .properties)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
-        self.statusUpdateTime = container.tolerant(Swift.String.self, forKey: .statusUpdateTime)
-        self.version = container.tolerant(Swift.Float.self, forKey: .version)
-        self.x509Thumbprint = container.tolerant(
-            DeviceTwinInfoX509Thumbprint.self,
-            forKey: .x509Thumbprint
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -462,14 +502,22 @@ public struct DeviceTwinInfoProperties: Codable, Hashable, Sendable, AzureCore.T
         case reported = "reported"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.desired = members.tolerant(DeviceTwinProperties.self, forKey: "desired")
+        self.reported = members.tolerant(DeviceTwinProperties.self, forKey: "reported")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.desired = container.tolerant(DeviceTwinProperties.self, forKey: .desired)
-        self.reported = container.tolerant(DeviceTwinProperties.self, forKey: .reported)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -517,17 +565,25 @@ public struct DeviceTwinInfoX509Thumbprint: Codable, Hashable, Sendable, AzureCo
         case secondaryThumbprint = "secondaryThumbprint"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.primaryThumbprint = members.tolerant(Swift.String.self, forKey: "primaryThumbprint")
+        self.secondaryThumbprint = members.tolerant(
+            Swift.String.self,
+            forKey: "secondaryThumbprint"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.primaryThumbprint = container.tolerant(Swift.String.self, forKey: .primaryThumbprint)
-        self.secondaryThumbprint = container.tolerant(
-            Swift.String.self,
-            forKey: .secondaryThumbprint
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -567,13 +623,21 @@ public struct DeviceTwinMetadata: Codable, Hashable, Sendable, AzureCore.Toleran
         case lastUpdated = "lastUpdated"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.lastUpdated = members.tolerant(Swift.String.self, forKey: "lastUpdated")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.lastUpdated = container.tolerant(Swift.String.self, forKey: .lastUpdated)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -620,14 +684,22 @@ public struct DeviceTwinProperties: Codable, Hashable, Sendable, AzureCore.Toler
         case version = "version"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.metadata = members.tolerant(DeviceTwinMetadata.self, forKey: "metadata")
+        self.version = members.tolerant(Swift.Float.self, forKey: "version")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metadata = container.tolerant(DeviceTwinMetadata.self, forKey: .metadata)
-        self.version = container.tolerant(Swift.Float.self, forKey: .version)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -701,19 +773,27 @@ public struct IotHubDeviceConnectedEventData: Codable, Hashable, Sendable, Azure
         case deviceConnectionStateEventInfo = "deviceConnectionStateEventInfo"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
+        self.moduleId = members.tolerant(Swift.String.self, forKey: "moduleId")
+        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
+        self.deviceConnectionStateEventInfo = members.tolerant(
+            DeviceConnectionStateEventInfo.self,
+            forKey: "deviceConnectionStateEventInfo"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.deviceId = container.tolerant(Swift.String.self, forKey: .deviceId)
-        self.moduleId = container.tolerant(Swift.String.self, forKey: .moduleId)
-        self.hubName = container.tolerant(Swift.String.self, forKey: .hubName)
-        self.deviceConnectionStateEventInfo = container.tolerant(
-            DeviceConnectionStateEventInfo.self,
-            forKey: .deviceConnectionStateEventInfo
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -782,15 +862,23 @@ public struct IotHubDeviceCreatedEventData: Codable, Hashable, Sendable, AzureCo
         case twin = "twin"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
+        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
+        self.twin = members.tolerant(DeviceTwinInfo.self, forKey: "twin")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.deviceId = container.tolerant(Swift.String.self, forKey: .deviceId)
-        self.hubName = container.tolerant(Swift.String.self, forKey: .hubName)
-        self.twin = container.tolerant(DeviceTwinInfo.self, forKey: .twin)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -855,15 +943,23 @@ public struct IotHubDeviceDeletedEventData: Codable, Hashable, Sendable, AzureCo
         case twin = "twin"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
+        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
+        self.twin = members.tolerant(DeviceTwinInfo.self, forKey: "twin")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.deviceId = container.tolerant(Swift.String.self, forKey: .deviceId)
-        self.hubName = container.tolerant(Swift.String.self, forKey: .hubName)
-        self.twin = container.tolerant(DeviceTwinInfo.self, forKey: .twin)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -938,19 +1034,27 @@ public struct IotHubDeviceDisconnectedEventData: Codable, Hashable, Sendable, Az
         case deviceConnectionStateEventInfo = "deviceConnectionStateEventInfo"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
+        self.moduleId = members.tolerant(Swift.String.self, forKey: "moduleId")
+        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
+        self.deviceConnectionStateEventInfo = members.tolerant(
+            DeviceConnectionStateEventInfo.self,
+            forKey: "deviceConnectionStateEventInfo"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.deviceId = container.tolerant(Swift.String.self, forKey: .deviceId)
-        self.moduleId = container.tolerant(Swift.String.self, forKey: .moduleId)
-        self.hubName = container.tolerant(Swift.String.self, forKey: .hubName)
-        self.deviceConnectionStateEventInfo = container.tolerant(
-            DeviceConnectionStateEventInfo.self,
-            forKey: .deviceConnectionStateEventInfo
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

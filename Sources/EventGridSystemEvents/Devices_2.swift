@@ -51,18 +51,26 @@ public struct IotHubDeviceTelemetryEventData: Codable, Hashable, Sendable, Azure
         case systemProperties = "systemProperties"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.body = members.tolerant([Swift.String: AzureCore.JSONValue].self, forKey: "body")
+        self.properties = members.tolerant([Swift.String: Swift.String].self, forKey: "properties")
+        self.systemProperties = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "systemProperties"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.body = container.tolerant([Swift.String: AzureCore.JSONValue].self, forKey: .body)
-        self.properties = container.tolerant([Swift.String: Swift.String].self, forKey: .properties)
-        self.systemProperties = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .systemProperties
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

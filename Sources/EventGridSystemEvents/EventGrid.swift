@@ -91,22 +91,30 @@ public struct EventGridMQTTClientCreatedOrUpdatedEventData: Codable, Hashable, S
         case attributes = "attributes"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.clientAuthenticationName = members.tolerant(
+            Swift.String.self,
+            forKey: "clientAuthenticationName"
+        )
+        self.clientName = members.tolerant(Swift.String.self, forKey: "clientName")
+        self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
+        self.state = members.tolerant(EventGridMQTTClientState.self, forKey: "state")
+        self.createdOn = members.tolerant(Foundation.Date.self, forKey: "createdOn")
+        self.updatedOn = members.tolerant(Foundation.Date.self, forKey: "updatedOn")
+        self.attributes = members.tolerant([Swift.String: Swift.String].self, forKey: "attributes")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clientAuthenticationName = container.tolerant(
-            Swift.String.self,
-            forKey: .clientAuthenticationName
-        )
-        self.clientName = container.tolerant(Swift.String.self, forKey: .clientName)
-        self.namespaceName = container.tolerant(Swift.String.self, forKey: .namespaceName)
-        self.state = container.tolerant(EventGridMQTTClientState.self, forKey: .state)
-        self.createdOn = container.tolerant(Foundation.Date.self, forKey: .createdOn)
-        self.updatedOn = container.tolerant(Foundation.Date.self, forKey: .updatedOn)
-        self.attributes = container.tolerant([Swift.String: Swift.String].self, forKey: .attributes)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -179,18 +187,26 @@ public struct EventGridMQTTClientDeletedEventData: Codable, Hashable, Sendable, 
         case namespaceName = "namespaceName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.clientAuthenticationName = members.tolerant(
+            Swift.String.self,
+            forKey: "clientAuthenticationName"
+        )
+        self.clientName = members.tolerant(Swift.String.self, forKey: "clientName")
+        self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clientAuthenticationName = container.tolerant(
-            Swift.String.self,
-            forKey: .clientAuthenticationName
-        )
-        self.clientName = container.tolerant(Swift.String.self, forKey: .clientName)
-        self.namespaceName = container.tolerant(Swift.String.self, forKey: .namespaceName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -325,18 +341,26 @@ public struct EventGridMQTTClientEventData: Codable, Hashable, Sendable, AzureCo
         case namespaceName = "namespaceName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.clientAuthenticationName = members.tolerant(
+            Swift.String.self,
+            forKey: "clientAuthenticationName"
+        )
+        self.clientName = members.tolerant(Swift.String.self, forKey: "clientName")
+        self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clientAuthenticationName = container.tolerant(
-            Swift.String.self,
-            forKey: .clientAuthenticationName
-        )
-        self.clientName = container.tolerant(Swift.String.self, forKey: .clientName)
-        self.namespaceName = container.tolerant(Swift.String.self, forKey: .namespaceName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -425,20 +449,28 @@ public struct EventGridMQTTClientSessionConnectedEventData: Codable, Hashable, S
         case sequenceNumber = "sequenceNumber"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.clientAuthenticationName = members.tolerant(
+            Swift.String.self,
+            forKey: "clientAuthenticationName"
+        )
+        self.clientName = members.tolerant(Swift.String.self, forKey: "clientName")
+        self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
+        self.clientSessionName = members.tolerant(Swift.String.self, forKey: "clientSessionName")
+        self.sequenceNumber = members.tolerant(Swift.Int64.self, forKey: "sequenceNumber")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clientAuthenticationName = container.tolerant(
-            Swift.String.self,
-            forKey: .clientAuthenticationName
-        )
-        self.clientName = container.tolerant(Swift.String.self, forKey: .clientName)
-        self.namespaceName = container.tolerant(Swift.String.self, forKey: .namespaceName)
-        self.clientSessionName = container.tolerant(Swift.String.self, forKey: .clientSessionName)
-        self.sequenceNumber = container.tolerant(Swift.Int64.self, forKey: .sequenceNumber)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -540,24 +572,32 @@ public struct EventGridMQTTClientSessionDisconnectedEventData: Codable, Hashable
         case disconnectionReason = "disconnectionReason"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.clientAuthenticationName = members.tolerant(
+            Swift.String.self,
+            forKey: "clientAuthenticationName"
+        )
+        self.clientName = members.tolerant(Swift.String.self, forKey: "clientName")
+        self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
+        self.clientSessionName = members.tolerant(Swift.String.self, forKey: "clientSessionName")
+        self.sequenceNumber = members.tolerant(Swift.Int64.self, forKey: "sequenceNumber")
+        self.disconnectionReason = members.tolerant(
+            EventGridMQTTClientDisconnectionReason.self,
+            forKey: "disconnectionReason"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clientAuthenticationName = container.tolerant(
-            Swift.String.self,
-            forKey: .clientAuthenticationName
-        )
-        self.clientName = container.tolerant(Swift.String.self, forKey: .clientName)
-        self.namespaceName = container.tolerant(Swift.String.self, forKey: .namespaceName)
-        self.clientSessionName = container.tolerant(Swift.String.self, forKey: .clientSessionName)
-        self.sequenceNumber = container.tolerant(Swift.Int64.self, forKey: .sequenceNumber)
-        self.disconnectionReason = container.tolerant(
-            EventGridMQTTClientDisconnectionReason.self,
-            forKey: .disconnectionReason
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -634,16 +674,24 @@ public struct SubscriptionDeletedEventData: Codable, Hashable, Sendable, AzureCo
         case eventSubscriptionId = "eventSubscriptionId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.eventSubscriptionId = members.tolerant(
+            Swift.String.self,
+            forKey: "eventSubscriptionId"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventSubscriptionId = container.tolerant(
-            Swift.String.self,
-            forKey: .eventSubscriptionId
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -695,14 +743,22 @@ public struct SubscriptionValidationEventData: Codable, Hashable, Sendable, Azur
         case validationUrl = "validationUrl"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.validationCode = members.tolerant(Swift.String.self, forKey: "validationCode")
+        self.validationUrl = members.tolerant(Swift.String.self, forKey: "validationUrl")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.validationCode = container.tolerant(Swift.String.self, forKey: .validationCode)
-        self.validationUrl = container.tolerant(Swift.String.self, forKey: .validationUrl)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -742,13 +798,21 @@ public struct SubscriptionValidationResponse: Codable, Hashable, Sendable, Azure
         case validationResponse = "validationResponse"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.validationResponse = members.tolerant(Swift.String.self, forKey: "validationResponse")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.validationResponse = container.tolerant(Swift.String.self, forKey: .validationResponse)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -104,24 +104,29 @@ public struct EventHubCaptureFileCreatedEventData: Codable, Hashable, Sendable, 
         case lastEnqueueTime = "lastEnqueueTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.fileurl = members.tolerant(Swift.String.self, forKey: "fileUrl")
+        self.fileType = members.tolerant(Swift.String.self, forKey: "fileType")
+        self.partitionId = members.tolerant(Swift.String.self, forKey: "partitionId")
+        self.sizeInBytes = members.tolerant(Swift.Int32.self, forKey: "sizeInBytes")
+        self.eventCount = members.tolerant(Swift.Int32.self, forKey: "eventCount")
+        self.firstSequenceNumber = members.tolerant(Swift.Int32.self, forKey: "firstSequenceNumber")
+        self.lastSequenceNumber = members.tolerant(Swift.Int32.self, forKey: "lastSequenceNumber")
+        self.firstEnqueueTime = members.tolerant(Foundation.Date.self, forKey: "firstEnqueueTime")
+        self.lastEnqueueTime = members.tolerant(Foundation.Date.self, forKey: "lastEnqueueTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fileurl = container.tolerant(Swift.String.self, forKey: .fileurl)
-        self.fileType = container.tolerant(Swift.String.self, forKey: .fileType)
-        self.partitionId = container.tolerant(Swift.String.self, forKey: .partitionId)
-        self.sizeInBytes = container.tolerant(Swift.Int32.self, forKey: .sizeInBytes)
-        self.eventCount = container.tolerant(Swift.Int32.self, forKey: .eventCount)
-        self.firstSequenceNumber = container.tolerant(
-            Swift.Int32.self,
-            forKey: .firstSequenceNumber
-        )
-        self.lastSequenceNumber = container.tolerant(Swift.Int32.self, forKey: .lastSequenceNumber)
-        self.firstEnqueueTime = container.tolerant(Foundation.Date.self, forKey: .firstEnqueueTime)
-        self.lastEnqueueTime = container.tolerant(Foundation.Date.self, forKey: .lastEnqueueTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

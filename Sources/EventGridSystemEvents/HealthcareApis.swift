@@ -81,27 +81,35 @@ public struct HealthcareDicomImageCreatedEventData: Codable, Hashable, Sendable,
         case sequenceNumber = "sequenceNumber"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.partitionName = members.tolerant(Swift.String.self, forKey: "partitionName")
+        self.imageStudyInstanceUid = members.tolerant(
+            Swift.String.self,
+            forKey: "imageStudyInstanceUid"
+        )
+        self.imageSeriesInstanceUid = members.tolerant(
+            Swift.String.self,
+            forKey: "imageSeriesInstanceUid"
+        )
+        self.imageSopInstanceUid = members.tolerant(
+            Swift.String.self,
+            forKey: "imageSopInstanceUid"
+        )
+        self.serviceHostName = members.tolerant(Swift.String.self, forKey: "serviceHostName")
+        self.sequenceNumber = members.tolerant(Swift.Int64.self, forKey: "sequenceNumber")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partitionName = container.tolerant(Swift.String.self, forKey: .partitionName)
-        self.imageStudyInstanceUid = container.tolerant(
-            Swift.String.self,
-            forKey: .imageStudyInstanceUid
-        )
-        self.imageSeriesInstanceUid = container.tolerant(
-            Swift.String.self,
-            forKey: .imageSeriesInstanceUid
-        )
-        self.imageSopInstanceUid = container.tolerant(
-            Swift.String.self,
-            forKey: .imageSopInstanceUid
-        )
-        self.serviceHostName = container.tolerant(Swift.String.self, forKey: .serviceHostName)
-        self.sequenceNumber = container.tolerant(Swift.Int64.self, forKey: .sequenceNumber)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -199,27 +207,35 @@ public struct HealthcareDicomImageDeletedEventData: Codable, Hashable, Sendable,
         case sequenceNumber = "sequenceNumber"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.partitionName = members.tolerant(Swift.String.self, forKey: "partitionName")
+        self.imageStudyInstanceUid = members.tolerant(
+            Swift.String.self,
+            forKey: "imageStudyInstanceUid"
+        )
+        self.imageSeriesInstanceUid = members.tolerant(
+            Swift.String.self,
+            forKey: "imageSeriesInstanceUid"
+        )
+        self.imageSopInstanceUid = members.tolerant(
+            Swift.String.self,
+            forKey: "imageSopInstanceUid"
+        )
+        self.serviceHostName = members.tolerant(Swift.String.self, forKey: "serviceHostName")
+        self.sequenceNumber = members.tolerant(Swift.Int64.self, forKey: "sequenceNumber")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partitionName = container.tolerant(Swift.String.self, forKey: .partitionName)
-        self.imageStudyInstanceUid = container.tolerant(
-            Swift.String.self,
-            forKey: .imageStudyInstanceUid
-        )
-        self.imageSeriesInstanceUid = container.tolerant(
-            Swift.String.self,
-            forKey: .imageSeriesInstanceUid
-        )
-        self.imageSopInstanceUid = container.tolerant(
-            Swift.String.self,
-            forKey: .imageSopInstanceUid
-        )
-        self.serviceHostName = container.tolerant(Swift.String.self, forKey: .serviceHostName)
-        self.sequenceNumber = container.tolerant(Swift.Int64.self, forKey: .sequenceNumber)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -317,27 +333,35 @@ public struct HealthcareDicomImageUpdatedEventData: Codable, Hashable, Sendable,
         case sequenceNumber = "sequenceNumber"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.partitionName = members.tolerant(Swift.String.self, forKey: "partitionName")
+        self.imageStudyInstanceUid = members.tolerant(
+            Swift.String.self,
+            forKey: "imageStudyInstanceUid"
+        )
+        self.imageSeriesInstanceUid = members.tolerant(
+            Swift.String.self,
+            forKey: "imageSeriesInstanceUid"
+        )
+        self.imageSopInstanceUid = members.tolerant(
+            Swift.String.self,
+            forKey: "imageSopInstanceUid"
+        )
+        self.serviceHostName = members.tolerant(Swift.String.self, forKey: "serviceHostName")
+        self.sequenceNumber = members.tolerant(Swift.Int64.self, forKey: "sequenceNumber")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partitionName = container.tolerant(Swift.String.self, forKey: .partitionName)
-        self.imageStudyInstanceUid = container.tolerant(
-            Swift.String.self,
-            forKey: .imageStudyInstanceUid
-        )
-        self.imageSeriesInstanceUid = container.tolerant(
-            Swift.String.self,
-            forKey: .imageSeriesInstanceUid
-        )
-        self.imageSopInstanceUid = container.tolerant(
-            Swift.String.self,
-            forKey: .imageSopInstanceUid
-        )
-        self.serviceHostName = container.tolerant(Swift.String.self, forKey: .serviceHostName)
-        self.sequenceNumber = container.tolerant(Swift.Int64.self, forKey: .sequenceNumber)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -418,25 +442,30 @@ public struct HealthcareFhirResourceCreatedEventData: Codable, Hashable, Sendabl
         case fhirResourceVersionId = "resourceVersionId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.fhirResourceType = members.tolerant(
+            HealthcareFhirResourceType.self,
+            forKey: "resourceType"
+        )
+        self.fhirServiceHostName = members.tolerant(
+            Swift.String.self,
+            forKey: "resourceFhirAccount"
+        )
+        self.fhirResourceId = members.tolerant(Swift.String.self, forKey: "resourceFhirId")
+        self.fhirResourceVersionId = members.tolerant(Swift.Int64.self, forKey: "resourceVersionId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fhirResourceType = container.tolerant(
-            HealthcareFhirResourceType.self,
-            forKey: .fhirResourceType
-        )
-        self.fhirServiceHostName = container.tolerant(
-            Swift.String.self,
-            forKey: .fhirServiceHostName
-        )
-        self.fhirResourceId = container.tolerant(Swift.String.self, forKey: .fhirResourceId)
-        self.fhirResourceVersionId = container.tolerant(
-            Swift.Int64.self,
-            forKey: .fhirResourceVersionId
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -515,25 +544,30 @@ public struct HealthcareFhirResourceDeletedEventData: Codable, Hashable, Sendabl
         case fhirResourceVersionId = "resourceVersionId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.fhirResourceType = members.tolerant(
+            HealthcareFhirResourceType.self,
+            forKey: "resourceType"
+        )
+        self.fhirServiceHostName = members.tolerant(
+            Swift.String.self,
+            forKey: "resourceFhirAccount"
+        )
+        self.fhirResourceId = members.tolerant(Swift.String.self, forKey: "resourceFhirId")
+        self.fhirResourceVersionId = members.tolerant(Swift.Int64.self, forKey: "resourceVersionId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fhirResourceType = container.tolerant(
-            HealthcareFhirResourceType.self,
-            forKey: .fhirResourceType
-        )
-        self.fhirServiceHostName = container.tolerant(
-            Swift.String.self,
-            forKey: .fhirServiceHostName
-        )
-        self.fhirResourceId = container.tolerant(Swift.String.self, forKey: .fhirResourceId)
-        self.fhirResourceVersionId = container.tolerant(
-            Swift.Int64.self,
-            forKey: .fhirResourceVersionId
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

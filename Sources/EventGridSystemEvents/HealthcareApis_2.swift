@@ -671,25 +671,30 @@ public struct HealthcareFhirResourceUpdatedEventData: Codable, Hashable, Sendabl
         case fhirResourceVersionId = "resourceVersionId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.fhirResourceType = members.tolerant(
+            HealthcareFhirResourceType.self,
+            forKey: "resourceType"
+        )
+        self.fhirServiceHostName = members.tolerant(
+            Swift.String.self,
+            forKey: "resourceFhirAccount"
+        )
+        self.fhirResourceId = members.tolerant(Swift.String.self, forKey: "resourceFhirId")
+        self.fhirResourceVersionId = members.tolerant(Swift.Int64.self, forKey: "resourceVersionId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fhirResourceType = container.tolerant(
-            HealthcareFhirResourceType.self,
-            forKey: .fhirResourceType
-        )
-        self.fhirServiceHostName = container.tolerant(
-            Swift.String.self,
-            forKey: .fhirServiceHostName
-        )
-        self.fhirResourceId = container.tolerant(Swift.String.self, forKey: .fhirResourceId)
-        self.fhirResourceVersionId = container.tolerant(
-            Swift.Int64.self,
-            forKey: .fhirResourceVersionId
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -83,19 +83,27 @@ public struct KeyVaultAccessPolicyChangedEventData: Codable, Hashable, Sendable,
         case exp = "EXP"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "Id")
+        self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
+        self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
+        self.objectName = members.tolerant(Swift.String.self, forKey: "ObjectName")
+        self.version = members.tolerant(Swift.String.self, forKey: "Version")
+        self.nbf = members.tolerant(Swift.Float.self, forKey: "NBF")
+        self.exp = members.tolerant(Swift.Float.self, forKey: "EXP")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.vaultName = container.tolerant(Swift.String.self, forKey: .vaultName)
-        self.objectType = container.tolerant(Swift.String.self, forKey: .objectType)
-        self.objectName = container.tolerant(Swift.String.self, forKey: .objectName)
-        self.version = container.tolerant(Swift.String.self, forKey: .version)
-        self.nbf = container.tolerant(Swift.Float.self, forKey: .nbf)
-        self.exp = container.tolerant(Swift.Float.self, forKey: .exp)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -196,19 +204,27 @@ public struct KeyVaultCertificateExpiredEventData: Codable, Hashable, Sendable, 
         case exp = "EXP"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "Id")
+        self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
+        self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
+        self.objectName = members.tolerant(Swift.String.self, forKey: "ObjectName")
+        self.version = members.tolerant(Swift.String.self, forKey: "Version")
+        self.nbf = members.tolerant(Swift.Float.self, forKey: "NBF")
+        self.exp = members.tolerant(Swift.Float.self, forKey: "EXP")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.vaultName = container.tolerant(Swift.String.self, forKey: .vaultName)
-        self.objectType = container.tolerant(Swift.String.self, forKey: .objectType)
-        self.objectName = container.tolerant(Swift.String.self, forKey: .objectName)
-        self.version = container.tolerant(Swift.String.self, forKey: .version)
-        self.nbf = container.tolerant(Swift.Float.self, forKey: .nbf)
-        self.exp = container.tolerant(Swift.Float.self, forKey: .exp)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -309,19 +325,27 @@ public struct KeyVaultCertificateNearExpiryEventData: Codable, Hashable, Sendabl
         case exp = "EXP"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "Id")
+        self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
+        self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
+        self.objectName = members.tolerant(Swift.String.self, forKey: "ObjectName")
+        self.version = members.tolerant(Swift.String.self, forKey: "Version")
+        self.nbf = members.tolerant(Swift.Float.self, forKey: "NBF")
+        self.exp = members.tolerant(Swift.Float.self, forKey: "EXP")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.vaultName = container.tolerant(Swift.String.self, forKey: .vaultName)
-        self.objectType = container.tolerant(Swift.String.self, forKey: .objectType)
-        self.objectName = container.tolerant(Swift.String.self, forKey: .objectName)
-        self.version = container.tolerant(Swift.String.self, forKey: .version)
-        self.nbf = container.tolerant(Swift.Float.self, forKey: .nbf)
-        self.exp = container.tolerant(Swift.Float.self, forKey: .exp)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -426,19 +450,27 @@ public struct KeyVaultCertificateNewVersionCreatedEventData: Codable, Hashable, 
         case exp = "EXP"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "Id")
+        self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
+        self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
+        self.objectName = members.tolerant(Swift.String.self, forKey: "ObjectName")
+        self.version = members.tolerant(Swift.String.self, forKey: "Version")
+        self.nbf = members.tolerant(Swift.Float.self, forKey: "NBF")
+        self.exp = members.tolerant(Swift.Float.self, forKey: "EXP")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.vaultName = container.tolerant(Swift.String.self, forKey: .vaultName)
-        self.objectType = container.tolerant(Swift.String.self, forKey: .objectType)
-        self.objectName = container.tolerant(Swift.String.self, forKey: .objectName)
-        self.version = container.tolerant(Swift.String.self, forKey: .version)
-        self.nbf = container.tolerant(Swift.Float.self, forKey: .nbf)
-        self.exp = container.tolerant(Swift.Float.self, forKey: .exp)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -539,19 +571,27 @@ public struct KeyVaultKeyExpiredEventData: Codable, Hashable, Sendable, AzureCor
         case exp = "EXP"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "Id")
+        self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
+        self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
+        self.objectName = members.tolerant(Swift.String.self, forKey: "ObjectName")
+        self.version = members.tolerant(Swift.String.self, forKey: "Version")
+        self.nbf = members.tolerant(Swift.Float.self, forKey: "NBF")
+        self.exp = members.tolerant(Swift.Float.self, forKey: "EXP")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.vaultName = container.tolerant(Swift.String.self, forKey: .vaultName)
-        self.objectType = container.tolerant(Swift.String.self, forKey: .objectType)
-        self.objectName = container.tolerant(Swift.String.self, forKey: .objectName)
-        self.version = container.tolerant(Swift.String.self, forKey: .version)
-        self.nbf = container.tolerant(Swift.Float.self, forKey: .nbf)
-        self.exp = container.tolerant(Swift.Float.self, forKey: .exp)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -652,19 +692,27 @@ public struct KeyVaultKeyNearExpiryEventData: Codable, Hashable, Sendable, Azure
         case exp = "EXP"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "Id")
+        self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
+        self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
+        self.objectName = members.tolerant(Swift.String.self, forKey: "ObjectName")
+        self.version = members.tolerant(Swift.String.self, forKey: "Version")
+        self.nbf = members.tolerant(Swift.Float.self, forKey: "NBF")
+        self.exp = members.tolerant(Swift.Float.self, forKey: "EXP")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.vaultName = container.tolerant(Swift.String.self, forKey: .vaultName)
-        self.objectType = container.tolerant(Swift.String.self, forKey: .objectType)
-        self.objectName = container.tolerant(Swift.String.self, forKey: .objectName)
-        self.version = container.tolerant(Swift.String.self, forKey: .version)
-        self.nbf = container.tolerant(Swift.Float.self, forKey: .nbf)
-        self.exp = container.tolerant(Swift.Float.self, forKey: .exp)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -765,19 +813,27 @@ public struct KeyVaultKeyNewVersionCreatedEventData: Codable, Hashable, Sendable
         case exp = "EXP"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "Id")
+        self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
+        self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
+        self.objectName = members.tolerant(Swift.String.self, forKey: "ObjectName")
+        self.version = members.tolerant(Swift.String.self, forKey: "Version")
+        self.nbf = members.tolerant(Swift.Float.self, forKey: "NBF")
+        self.exp = members.tolerant(Swift.Float.self, forKey: "EXP")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.vaultName = container.tolerant(Swift.String.self, forKey: .vaultName)
-        self.objectType = container.tolerant(Swift.String.self, forKey: .objectType)
-        self.objectName = container.tolerant(Swift.String.self, forKey: .objectName)
-        self.version = container.tolerant(Swift.String.self, forKey: .version)
-        self.nbf = container.tolerant(Swift.Float.self, forKey: .nbf)
-        self.exp = container.tolerant(Swift.Float.self, forKey: .exp)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

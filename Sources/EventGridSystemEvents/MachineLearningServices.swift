@@ -100,20 +100,28 @@ public struct MachineLearningServicesDatasetDriftDetectedEventData: Codable, Has
         case endTime = "endTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.dataDriftId = members.tolerant(Swift.String.self, forKey: "dataDriftId")
+        self.dataDriftName = members.tolerant(Swift.String.self, forKey: "dataDriftName")
+        self.runId = members.tolerant(Swift.String.self, forKey: "runId")
+        self.baseDatasetId = members.tolerant(Swift.String.self, forKey: "baseDatasetId")
+        self.targetDatasetId = members.tolerant(Swift.String.self, forKey: "targetDatasetId")
+        self.driftCoefficient = members.tolerant(Swift.Double.self, forKey: "driftCoefficient")
+        self.startTime = members.tolerant(Foundation.Date.self, forKey: "startTime")
+        self.endTime = members.tolerant(Foundation.Date.self, forKey: "endTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dataDriftId = container.tolerant(Swift.String.self, forKey: .dataDriftId)
-        self.dataDriftName = container.tolerant(Swift.String.self, forKey: .dataDriftName)
-        self.runId = container.tolerant(Swift.String.self, forKey: .runId)
-        self.baseDatasetId = container.tolerant(Swift.String.self, forKey: .baseDatasetId)
-        self.targetDatasetId = container.tolerant(Swift.String.self, forKey: .targetDatasetId)
-        self.driftCoefficient = container.tolerant(Swift.Double.self, forKey: .driftCoefficient)
-        self.startTime = container.tolerant(Foundation.Date.self, forKey: .startTime)
-        self.endTime = container.tolerant(Foundation.Date.self, forKey: .endTime)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -204,23 +212,31 @@ public struct MachineLearningServicesModelDeployedEventData: Codable, Hashable, 
         case serviceProperties = "serviceProperties"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.serviceName = members.tolerant(Swift.String.self, forKey: "serviceName")
+        self.serviceComputeType = members.tolerant(Swift.String.self, forKey: "serviceComputeType")
+        self.modelIds = members.tolerant(Swift.String.self, forKey: "modelIds")
+        self.serviceTags = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "serviceTags"
+        )
+        self.serviceProperties = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "serviceProperties"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serviceName = container.tolerant(Swift.String.self, forKey: .serviceName)
-        self.serviceComputeType = container.tolerant(Swift.String.self, forKey: .serviceComputeType)
-        self.modelIds = container.tolerant(Swift.String.self, forKey: .modelIds)
-        self.serviceTags = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .serviceTags
-        )
-        self.serviceProperties = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .serviceProperties
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -299,22 +315,30 @@ public struct MachineLearningServicesModelRegisteredEventData: Codable, Hashable
         case modelProperties = "modelProperties"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.modelName = members.tolerant(Swift.String.self, forKey: "modelName")
+        self.modelVersion = members.tolerant(Swift.String.self, forKey: "modelVersion")
+        self.modelTags = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "modelTags"
+        )
+        self.modelProperties = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "modelProperties"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelName = container.tolerant(Swift.String.self, forKey: .modelName)
-        self.modelVersion = container.tolerant(Swift.String.self, forKey: .modelVersion)
-        self.modelTags = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .modelTags
-        )
-        self.modelProperties = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .modelProperties
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -410,24 +434,29 @@ public struct MachineLearningServicesRunCompletedEventData: Codable, Hashable, S
         case runProperties = "runProperties"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.experimentId = members.tolerant(Swift.String.self, forKey: "experimentId")
+        self.experimentName = members.tolerant(Swift.String.self, forKey: "experimentName")
+        self.runId = members.tolerant(Swift.String.self, forKey: "runId")
+        self.runType = members.tolerant(Swift.String.self, forKey: "runType")
+        self.runTags = members.tolerant([Swift.String: AzureCore.JSONValue].self, forKey: "runTags")
+        self.runProperties = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "runProperties"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.experimentId = container.tolerant(Swift.String.self, forKey: .experimentId)
-        self.experimentName = container.tolerant(Swift.String.self, forKey: .experimentName)
-        self.runId = container.tolerant(Swift.String.self, forKey: .runId)
-        self.runType = container.tolerant(Swift.String.self, forKey: .runType)
-        self.runTags = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .runTags
-        )
-        self.runProperties = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .runProperties
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -534,25 +563,30 @@ public struct MachineLearningServicesRunStatusChangedEventData: Codable, Hashabl
         case runStatus = "runStatus"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.experimentId = members.tolerant(Swift.String.self, forKey: "experimentId")
+        self.experimentName = members.tolerant(Swift.String.self, forKey: "experimentName")
+        self.runId = members.tolerant(Swift.String.self, forKey: "runId")
+        self.runType = members.tolerant(Swift.String.self, forKey: "runType")
+        self.runTags = members.tolerant([Swift.String: AzureCore.JSONValue].self, forKey: "runTags")
+        self.runProperties = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "runProperties"
+        )
+        self.runStatus = members.tolerant(Swift.String.self, forKey: "runStatus")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.experimentId = container.tolerant(Swift.String.self, forKey: .experimentId)
-        self.experimentName = container.tolerant(Swift.String.self, forKey: .experimentName)
-        self.runId = container.tolerant(Swift.String.self, forKey: .runId)
-        self.runType = container.tolerant(Swift.String.self, forKey: .runType)
-        self.runTags = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .runTags
-        )
-        self.runProperties = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .runProperties
-        )
-        self.runStatus = container.tolerant(Swift.String.self, forKey: .runStatus)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

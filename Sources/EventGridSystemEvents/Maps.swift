@@ -62,22 +62,30 @@ public struct MapsGeofenceEnteredEventData: Codable, Hashable, Sendable, AzureCo
         case isEventPublished = "isEventPublished"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.expiredGeofenceGeometryId = members.tolerant(
+            [Swift.String].self,
+            forKey: "expiredGeofenceGeometryId"
+        )
+        self.geometries = members.tolerant([MapsGeofenceGeometry].self, forKey: "geometries")
+        self.invalidPeriodGeofenceGeometryId = members.tolerant(
+            [Swift.String].self,
+            forKey: "invalidPeriodGeofenceGeometryId"
+        )
+        self.isEventPublished = members.tolerant(Swift.Bool.self, forKey: "isEventPublished")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.expiredGeofenceGeometryId = container.tolerant(
-            [Swift.String].self,
-            forKey: .expiredGeofenceGeometryId
-        )
-        self.geometries = container.tolerant([MapsGeofenceGeometry].self, forKey: .geometries)
-        self.invalidPeriodGeofenceGeometryId = container.tolerant(
-            [Swift.String].self,
-            forKey: .invalidPeriodGeofenceGeometryId
-        )
-        self.isEventPublished = container.tolerant(Swift.Bool.self, forKey: .isEventPublished)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -155,22 +163,30 @@ public struct MapsGeofenceEventProperties: Codable, Hashable, Sendable, AzureCor
         case isEventPublished = "isEventPublished"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.expiredGeofenceGeometryId = members.tolerant(
+            [Swift.String].self,
+            forKey: "expiredGeofenceGeometryId"
+        )
+        self.geometries = members.tolerant([MapsGeofenceGeometry].self, forKey: "geometries")
+        self.invalidPeriodGeofenceGeometryId = members.tolerant(
+            [Swift.String].self,
+            forKey: "invalidPeriodGeofenceGeometryId"
+        )
+        self.isEventPublished = members.tolerant(Swift.Bool.self, forKey: "isEventPublished")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.expiredGeofenceGeometryId = container.tolerant(
-            [Swift.String].self,
-            forKey: .expiredGeofenceGeometryId
-        )
-        self.geometries = container.tolerant([MapsGeofenceGeometry].self, forKey: .geometries)
-        self.invalidPeriodGeofenceGeometryId = container.tolerant(
-            [Swift.String].self,
-            forKey: .invalidPeriodGeofenceGeometryId
-        )
-        self.isEventPublished = container.tolerant(Swift.Bool.self, forKey: .isEventPublished)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -253,22 +269,30 @@ public struct MapsGeofenceExitedEventData: Codable, Hashable, Sendable, AzureCor
         case isEventPublished = "isEventPublished"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.expiredGeofenceGeometryId = members.tolerant(
+            [Swift.String].self,
+            forKey: "expiredGeofenceGeometryId"
+        )
+        self.geometries = members.tolerant([MapsGeofenceGeometry].self, forKey: "geometries")
+        self.invalidPeriodGeofenceGeometryId = members.tolerant(
+            [Swift.String].self,
+            forKey: "invalidPeriodGeofenceGeometryId"
+        )
+        self.isEventPublished = members.tolerant(Swift.Bool.self, forKey: "isEventPublished")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.expiredGeofenceGeometryId = container.tolerant(
-            [Swift.String].self,
-            forKey: .expiredGeofenceGeometryId
-        )
-        self.geometries = container.tolerant([MapsGeofenceGeometry].self, forKey: .geometries)
-        self.invalidPeriodGeofenceGeometryId = container.tolerant(
-            [Swift.String].self,
-            forKey: .invalidPeriodGeofenceGeometryId
-        )
-        self.isEventPublished = container.tolerant(Swift.Bool.self, forKey: .isEventPublished)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -359,18 +383,26 @@ public struct MapsGeofenceGeometry: Codable, Hashable, Sendable, AzureCore.Toler
         case udId = "udId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
+        self.distance = members.tolerant(Swift.Float.self, forKey: "distance")
+        self.geometryId = members.tolerant(Swift.String.self, forKey: "geometryId")
+        self.nearestLat = members.tolerant(Swift.Float.self, forKey: "nearestLat")
+        self.nearestLon = members.tolerant(Swift.Float.self, forKey: "nearestLon")
+        self.udId = members.tolerant(Swift.String.self, forKey: "udId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.deviceId = container.tolerant(Swift.String.self, forKey: .deviceId)
-        self.distance = container.tolerant(Swift.Float.self, forKey: .distance)
-        self.geometryId = container.tolerant(Swift.String.self, forKey: .geometryId)
-        self.nearestLat = container.tolerant(Swift.Float.self, forKey: .nearestLat)
-        self.nearestLon = container.tolerant(Swift.Float.self, forKey: .nearestLon)
-        self.udId = container.tolerant(Swift.String.self, forKey: .udId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -449,22 +481,30 @@ public struct MapsGeofenceResultEventData: Codable, Hashable, Sendable, AzureCor
         case isEventPublished = "isEventPublished"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.expiredGeofenceGeometryId = members.tolerant(
+            [Swift.String].self,
+            forKey: "expiredGeofenceGeometryId"
+        )
+        self.geometries = members.tolerant([MapsGeofenceGeometry].self, forKey: "geometries")
+        self.invalidPeriodGeofenceGeometryId = members.tolerant(
+            [Swift.String].self,
+            forKey: "invalidPeriodGeofenceGeometryId"
+        )
+        self.isEventPublished = members.tolerant(Swift.Bool.self, forKey: "isEventPublished")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.expiredGeofenceGeometryId = container.tolerant(
-            [Swift.String].self,
-            forKey: .expiredGeofenceGeometryId
-        )
-        self.geometries = container.tolerant([MapsGeofenceGeometry].self, forKey: .geometries)
-        self.invalidPeriodGeofenceGeometryId = container.tolerant(
-            [Swift.String].self,
-            forKey: .invalidPeriodGeofenceGeometryId
-        )
-        self.isEventPublished = container.tolerant(Swift.Bool.self, forKey: .isEventPublished)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

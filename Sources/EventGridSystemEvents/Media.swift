@@ -59,19 +59,27 @@ public struct MediaJobCanceledEventData: Codable, Hashable, Sendable, AzureCore.
         case outputs = "outputs"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.state = members.tolerant(MediaJobState.self, forKey: "state")
+        self.correlationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "correlationData"
+        )
+        self.outputs = members.tolerant([MediaJobOutputKind].self, forKey: "outputs")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.state = container.tolerant(MediaJobState.self, forKey: .state)
-        self.correlationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .correlationData
-        )
-        self.outputs = container.tolerant([MediaJobOutputKind].self, forKey: .outputs)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -137,18 +145,26 @@ public struct MediaJobCancelingEventData: Codable, Hashable, Sendable, AzureCore
         case correlationData = "correlationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.state = members.tolerant(MediaJobState.self, forKey: "state")
+        self.correlationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "correlationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.state = container.tolerant(MediaJobState.self, forKey: .state)
-        self.correlationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .correlationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -224,17 +240,25 @@ public struct MediaJobError: Codable, Hashable, Sendable, AzureCore.TolerantDeco
         case details = "details"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.code = members.tolerant(MediaJobErrorCode.self, forKey: "code")
+        self.message = members.tolerant(Swift.String.self, forKey: "message")
+        self.category = members.tolerant(MediaJobErrorCategory.self, forKey: "category")
+        self.retry = members.tolerant(MediaJobRetry.self, forKey: "retry")
+        self.details = members.tolerant([MediaJobErrorDetail].self, forKey: "details")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = container.tolerant(MediaJobErrorCode.self, forKey: .code)
-        self.message = container.tolerant(Swift.String.self, forKey: .message)
-        self.category = container.tolerant(MediaJobErrorCategory.self, forKey: .category)
-        self.retry = container.tolerant(MediaJobRetry.self, forKey: .retry)
-        self.details = container.tolerant([MediaJobErrorDetail].self, forKey: .details)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -379,14 +403,22 @@ public struct MediaJobErrorDetail: Codable, Hashable, Sendable, AzureCore.Tolera
         case message = "message"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.code = members.tolerant(Swift.String.self, forKey: "code")
+        self.message = members.tolerant(Swift.String.self, forKey: "message")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = container.tolerant(Swift.String.self, forKey: .code)
-        self.message = container.tolerant(Swift.String.self, forKey: .message)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -458,19 +490,27 @@ public struct MediaJobErroredEventData: Codable, Hashable, Sendable, AzureCore.T
         case outputs = "outputs"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.state = members.tolerant(MediaJobState.self, forKey: "state")
+        self.correlationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "correlationData"
+        )
+        self.outputs = members.tolerant([MediaJobOutputKind].self, forKey: "outputs")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.state = container.tolerant(MediaJobState.self, forKey: .state)
-        self.correlationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .correlationData
-        )
-        self.outputs = container.tolerant([MediaJobOutputKind].self, forKey: .outputs)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -544,19 +584,27 @@ public struct MediaJobFinishedEventData: Codable, Hashable, Sendable, AzureCore.
         case outputs = "outputs"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.state = members.tolerant(MediaJobState.self, forKey: "state")
+        self.correlationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "correlationData"
+        )
+        self.outputs = members.tolerant([MediaJobOutputKind].self, forKey: "outputs")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.state = container.tolerant(MediaJobState.self, forKey: .state)
-        self.correlationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .correlationData
-        )
-        self.outputs = container.tolerant([MediaJobOutputKind].self, forKey: .outputs)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -636,17 +684,25 @@ public struct MediaJobOutput: Codable, Hashable, Sendable, AzureCore.TolerantDec
         case state = "state"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.odataType = members.tolerant(Swift.String.self, forKey: "@odata.type")
+        self.error = members.tolerant(MediaJobError.self, forKey: "error")
+        self.label = members.tolerant(Swift.String.self, forKey: "label")
+        self.progress = members.tolerant(Swift.Int64.self, forKey: "progress")
+        self.state = members.tolerant(MediaJobState.self, forKey: "state")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = container.tolerant(Swift.String.self, forKey: .odataType)
-        self.error = container.tolerant(MediaJobError.self, forKey: .error)
-        self.label = container.tolerant(Swift.String.self, forKey: .label)
-        self.progress = container.tolerant(Swift.Int64.self, forKey: .progress)
-        self.state = container.tolerant(MediaJobState.self, forKey: .state)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -690,18 +746,27 @@ public enum MediaJobOutputKind: Codable, Hashable, Sendable, AzureCore.TolerantD
         }
     }
 
-    /// Decodes the kind `@odata.type` names (ignoring case); any other value is `unknown`.
+    /// Reads the kind `@odata.type` names (ignoring case); any other value is `unknown`, with the
+    /// JSON kept. `nil` only when the value is not a JSON object.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        switch json["@odata.type"]?.stringValue?.lowercased() {
+        case "#microsoft.media.joboutputasset":
+            guard let value = MediaJobOutputAsset(tolerantJSON: json) else { return nil }
+            self = .asset(value)
+        default:
+            guard let value = MediaJobOutput(tolerantJSON: json) else { return nil }
+            self = .unknown(value, raw: json)
+        }
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` when the value is not a JSON object.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let raw = try AzureCore.JSONValue(from: decoder)
-        switch raw["@odata.type"]?.stringValue?.lowercased() {
-        case "#microsoft.media.joboutputasset":
-            self = .asset(try MediaJobOutputAsset(from: decoder))
-        default:
-            self = .unknown(try MediaJobOutput(from: decoder), raw: raw)
-        }
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the kind's model; an unknown kind is written back as it came.
@@ -786,18 +851,26 @@ public struct MediaJobOutputAsset: Codable, Hashable, Sendable, AzureCore.Tolera
         case assetName = "assetName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.odataType = members.tolerant(Swift.String.self, forKey: "@odata.type")
+        self.error = members.tolerant(MediaJobError.self, forKey: "error")
+        self.label = members.tolerant(Swift.String.self, forKey: "label")
+        self.progress = members.tolerant(Swift.Int64.self, forKey: "progress")
+        self.state = members.tolerant(MediaJobState.self, forKey: "state")
+        self.assetName = members.tolerant(Swift.String.self, forKey: "assetName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = container.tolerant(Swift.String.self, forKey: .odataType)
-        self.error = container.tolerant(MediaJobError.self, forKey: .error)
-        self.label = container.tolerant(Swift.String.self, forKey: .label)
-        self.progress = container.tolerant(Swift.Int64.self, forKey: .progress)
-        self.state = container.tolerant(MediaJobState.self, forKey: .state)
-        self.assetName = container.tolerant(Swift.String.self, forKey: .assetName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -866,18 +939,26 @@ public struct MediaJobOutputCanceledEventData: Codable, Hashable, Sendable, Azur
         case jobCorrelationData = "jobCorrelationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
+        self.jobCorrelationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "jobCorrelationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.output = container.tolerant(MediaJobOutputKind.self, forKey: .output)
-        self.jobCorrelationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .jobCorrelationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -943,18 +1024,26 @@ public struct MediaJobOutputCancelingEventData: Codable, Hashable, Sendable, Azu
         case jobCorrelationData = "jobCorrelationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
+        self.jobCorrelationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "jobCorrelationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.output = container.tolerant(MediaJobOutputKind.self, forKey: .output)
-        self.jobCorrelationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .jobCorrelationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

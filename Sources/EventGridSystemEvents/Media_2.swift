@@ -51,18 +51,26 @@ public struct MediaJobOutputErroredEventData: Codable, Hashable, Sendable, Azure
         case jobCorrelationData = "jobCorrelationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
+        self.jobCorrelationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "jobCorrelationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.output = container.tolerant(MediaJobOutputKind.self, forKey: .output)
-        self.jobCorrelationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .jobCorrelationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -128,18 +136,26 @@ public struct MediaJobOutputFinishedEventData: Codable, Hashable, Sendable, Azur
         case jobCorrelationData = "jobCorrelationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
+        self.jobCorrelationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "jobCorrelationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.output = container.tolerant(MediaJobOutputKind.self, forKey: .output)
-        self.jobCorrelationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .jobCorrelationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -205,18 +221,26 @@ public struct MediaJobOutputProcessingEventData: Codable, Hashable, Sendable, Az
         case jobCorrelationData = "jobCorrelationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
+        self.jobCorrelationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "jobCorrelationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.output = container.tolerant(MediaJobOutputKind.self, forKey: .output)
-        self.jobCorrelationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .jobCorrelationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -282,18 +306,26 @@ public struct MediaJobOutputProgressEventData: Codable, Hashable, Sendable, Azur
         case jobCorrelationData = "jobCorrelationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.label = members.tolerant(Swift.String.self, forKey: "label")
+        self.progress = members.tolerant(Swift.Int64.self, forKey: "progress")
+        self.jobCorrelationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "jobCorrelationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.label = container.tolerant(Swift.String.self, forKey: .label)
-        self.progress = container.tolerant(Swift.Int64.self, forKey: .progress)
-        self.jobCorrelationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .jobCorrelationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -359,18 +391,26 @@ public struct MediaJobOutputScheduledEventData: Codable, Hashable, Sendable, Azu
         case jobCorrelationData = "jobCorrelationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
+        self.jobCorrelationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "jobCorrelationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.output = container.tolerant(MediaJobOutputKind.self, forKey: .output)
-        self.jobCorrelationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .jobCorrelationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -436,18 +476,26 @@ public struct MediaJobOutputStateChangeEventData: Codable, Hashable, Sendable, A
         case jobCorrelationData = "jobCorrelationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
+        self.jobCorrelationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "jobCorrelationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.output = container.tolerant(MediaJobOutputKind.self, forKey: .output)
-        self.jobCorrelationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .jobCorrelationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -512,18 +560,26 @@ public struct MediaJobProcessingEventData: Codable, Hashable, Sendable, AzureCor
         case correlationData = "correlationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.state = members.tolerant(MediaJobState.self, forKey: "state")
+        self.correlationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "correlationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.state = container.tolerant(MediaJobState.self, forKey: .state)
-        self.correlationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .correlationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -613,18 +669,26 @@ public struct MediaJobScheduledEventData: Codable, Hashable, Sendable, AzureCore
         case correlationData = "correlationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.state = members.tolerant(MediaJobState.self, forKey: "state")
+        self.correlationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "correlationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.state = container.tolerant(MediaJobState.self, forKey: .state)
-        self.correlationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .correlationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -732,18 +796,26 @@ public struct MediaJobStateChangeEventData: Codable, Hashable, Sendable, AzureCo
         case correlationData = "correlationData"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.state = members.tolerant(MediaJobState.self, forKey: "state")
+        self.correlationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "correlationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousState = container.tolerant(MediaJobState.self, forKey: .previousState)
-        self.state = container.tolerant(MediaJobState.self, forKey: .state)
-        self.correlationData = container.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: .correlationData
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -799,14 +871,22 @@ public struct MediaLiveEventChannelArchiveHeartbeatEventData: Codable, Hashable,
         case latencyResultCode = "latencyResultCode"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.channelLatencyMs = members.tolerant(Swift.String.self, forKey: "channelLatencyMs")
+        self.latencyResultCode = members.tolerant(Swift.String.self, forKey: "latencyResultCode")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.channelLatencyMs = container.tolerant(Swift.String.self, forKey: .channelLatencyMs)
-        self.latencyResultCode = container.tolerant(Swift.String.self, forKey: .latencyResultCode)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -891,17 +971,25 @@ public struct MediaLiveEventConnectionRejectedEventData: Codable, Hashable, Send
         case resultCode = "resultCode"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.ingestUrl = members.tolerant(Swift.String.self, forKey: "ingestUrl")
+        self.streamId = members.tolerant(Swift.String.self, forKey: "streamId")
+        self.encoderIp = members.tolerant(Swift.String.self, forKey: "encoderIp")
+        self.encoderPort = members.tolerant(Swift.String.self, forKey: "encoderPort")
+        self.resultCode = members.tolerant(Swift.String.self, forKey: "resultCode")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ingestUrl = container.tolerant(Swift.String.self, forKey: .ingestUrl)
-        self.streamId = container.tolerant(Swift.String.self, forKey: .streamId)
-        self.encoderIp = container.tolerant(Swift.String.self, forKey: .encoderIp)
-        self.encoderPort = container.tolerant(Swift.String.self, forKey: .encoderPort)
-        self.resultCode = container.tolerant(Swift.String.self, forKey: .resultCode)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -977,16 +1065,24 @@ public struct MediaLiveEventEncoderConnectedEventData: Codable, Hashable, Sendab
         case encoderPort = "encoderPort"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.ingestUrl = members.tolerant(Swift.String.self, forKey: "ingestUrl")
+        self.streamId = members.tolerant(Swift.String.self, forKey: "streamId")
+        self.encoderIp = members.tolerant(Swift.String.self, forKey: "encoderIp")
+        self.encoderPort = members.tolerant(Swift.String.self, forKey: "encoderPort")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ingestUrl = container.tolerant(Swift.String.self, forKey: .ingestUrl)
-        self.streamId = container.tolerant(Swift.String.self, forKey: .streamId)
-        self.encoderIp = container.tolerant(Swift.String.self, forKey: .encoderIp)
-        self.encoderPort = container.tolerant(Swift.String.self, forKey: .encoderPort)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

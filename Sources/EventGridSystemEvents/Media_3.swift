@@ -72,17 +72,25 @@ public struct MediaLiveEventEncoderDisconnectedEventData: Codable, Hashable, Sen
         case resultCode = "resultCode"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.ingestUrl = members.tolerant(Swift.String.self, forKey: "ingestUrl")
+        self.streamId = members.tolerant(Swift.String.self, forKey: "streamId")
+        self.encoderIp = members.tolerant(Swift.String.self, forKey: "encoderIp")
+        self.encoderPort = members.tolerant(Swift.String.self, forKey: "encoderPort")
+        self.resultCode = members.tolerant(Swift.String.self, forKey: "resultCode")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ingestUrl = container.tolerant(Swift.String.self, forKey: .ingestUrl)
-        self.streamId = container.tolerant(Swift.String.self, forKey: .streamId)
-        self.encoderIp = container.tolerant(Swift.String.self, forKey: .encoderIp)
-        self.encoderPort = container.tolerant(Swift.String.self, forKey: .encoderPort)
-        self.resultCode = container.tolerant(Swift.String.self, forKey: .resultCode)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -179,18 +187,26 @@ public struct MediaLiveEventIncomingDataChunkDroppedEventData: Codable, Hashable
         case trackName = "trackName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.timestamp = members.tolerant(Swift.String.self, forKey: "timestamp")
+        self.trackType = members.tolerant(Swift.String.self, forKey: "trackType")
+        self.bitrate = members.tolerant(Swift.Int64.self, forKey: "bitrate")
+        self.timescale = members.tolerant(Swift.String.self, forKey: "timescale")
+        self.resultCode = members.tolerant(Swift.String.self, forKey: "resultCode")
+        self.trackName = members.tolerant(Swift.String.self, forKey: "trackName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = container.tolerant(Swift.String.self, forKey: .timestamp)
-        self.trackType = container.tolerant(Swift.String.self, forKey: .trackType)
-        self.bitrate = container.tolerant(Swift.Int64.self, forKey: .bitrate)
-        self.timescale = container.tolerant(Swift.String.self, forKey: .timescale)
-        self.resultCode = container.tolerant(Swift.String.self, forKey: .resultCode)
-        self.trackName = container.tolerant(Swift.String.self, forKey: .trackName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -315,21 +331,29 @@ public struct MediaLiveEventIncomingStreamReceivedEventData: Codable, Hashable, 
         case timescale = "timescale"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.ingestUrl = members.tolerant(Swift.String.self, forKey: "ingestUrl")
+        self.trackType = members.tolerant(Swift.String.self, forKey: "trackType")
+        self.trackName = members.tolerant(Swift.String.self, forKey: "trackName")
+        self.bitrate = members.tolerant(Swift.Int64.self, forKey: "bitrate")
+        self.encoderIp = members.tolerant(Swift.String.self, forKey: "encoderIp")
+        self.encoderPort = members.tolerant(Swift.String.self, forKey: "encoderPort")
+        self.timestamp = members.tolerant(Swift.String.self, forKey: "timestamp")
+        self.duration = members.tolerant(Swift.String.self, forKey: "duration")
+        self.timescale = members.tolerant(Swift.String.self, forKey: "timescale")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ingestUrl = container.tolerant(Swift.String.self, forKey: .ingestUrl)
-        self.trackType = container.tolerant(Swift.String.self, forKey: .trackType)
-        self.trackName = container.tolerant(Swift.String.self, forKey: .trackName)
-        self.bitrate = container.tolerant(Swift.Int64.self, forKey: .bitrate)
-        self.encoderIp = container.tolerant(Swift.String.self, forKey: .encoderIp)
-        self.encoderPort = container.tolerant(Swift.String.self, forKey: .encoderPort)
-        self.timestamp = container.tolerant(Swift.String.self, forKey: .timestamp)
-        self.duration = container.tolerant(Swift.String.self, forKey: .duration)
-        self.timescale = container.tolerant(Swift.String.self, forKey: .timescale)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -430,30 +454,38 @@ public struct MediaLiveEventIncomingStreamsOutOfSyncEventData: Codable, Hashable
         case timescaleOfMaxLastTimestamp = "timescaleOfMaxLastTimestamp"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.minLastTimestamp = members.tolerant(Swift.String.self, forKey: "minLastTimestamp")
+        self.typeOfStreamWithMinLastTimestamp = members.tolerant(
+            Swift.String.self,
+            forKey: "typeOfStreamWithMinLastTimestamp"
+        )
+        self.maxLastTimestamp = members.tolerant(Swift.String.self, forKey: "maxLastTimestamp")
+        self.typeOfStreamWithMaxLastTimestamp = members.tolerant(
+            Swift.String.self,
+            forKey: "typeOfStreamWithMaxLastTimestamp"
+        )
+        self.timescaleOfMinLastTimestamp = members.tolerant(
+            Swift.String.self,
+            forKey: "timescaleOfMinLastTimestamp"
+        )
+        self.timescaleOfMaxLastTimestamp = members.tolerant(
+            Swift.String.self,
+            forKey: "timescaleOfMaxLastTimestamp"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.minLastTimestamp = container.tolerant(Swift.String.self, forKey: .minLastTimestamp)
-        self.typeOfStreamWithMinLastTimestamp = container.tolerant(
-            Swift.String.self,
-            forKey: .typeOfStreamWithMinLastTimestamp
-        )
-        self.maxLastTimestamp = container.tolerant(Swift.String.self, forKey: .maxLastTimestamp)
-        self.typeOfStreamWithMaxLastTimestamp = container.tolerant(
-            Swift.String.self,
-            forKey: .typeOfStreamWithMaxLastTimestamp
-        )
-        self.timescaleOfMinLastTimestamp = container.tolerant(
-            Swift.String.self,
-            forKey: .timescaleOfMinLastTimestamp
-        )
-        self.timescaleOfMaxLastTimestamp = container.tolerant(
-            Swift.String.self,
-            forKey: .timescaleOfMaxLastTimestamp
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -554,17 +586,25 @@ public struct MediaLiveEventIncomingVideoStreamsOutOfSyncEventData: Codable, Has
         case timescale = "timescale"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.firstTimestamp = members.tolerant(Swift.String.self, forKey: "firstTimestamp")
+        self.firstDuration = members.tolerant(Swift.String.self, forKey: "firstDuration")
+        self.secondTimestamp = members.tolerant(Swift.String.self, forKey: "secondTimestamp")
+        self.secondDuration = members.tolerant(Swift.String.self, forKey: "secondDuration")
+        self.timescale = members.tolerant(Swift.String.self, forKey: "timescale")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.firstTimestamp = container.tolerant(Swift.String.self, forKey: .firstTimestamp)
-        self.firstDuration = container.tolerant(Swift.String.self, forKey: .firstDuration)
-        self.secondTimestamp = container.tolerant(Swift.String.self, forKey: .secondTimestamp)
-        self.secondDuration = container.tolerant(Swift.String.self, forKey: .secondDuration)
-        self.timescale = container.tolerant(Swift.String.self, forKey: .timescale)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -745,34 +785,42 @@ public struct MediaLiveEventIngestHeartbeatEventData: Codable, Hashable, Sendabl
         case healthy = "healthy"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.trackType = members.tolerant(Swift.String.self, forKey: "trackType")
+        self.trackName = members.tolerant(Swift.String.self, forKey: "trackName")
+        self.transcriptionLanguage = members.tolerant(
+            Swift.String.self,
+            forKey: "transcriptionLanguage"
+        )
+        self.transcriptionState = members.tolerant(Swift.String.self, forKey: "transcriptionState")
+        self.bitrate = members.tolerant(Swift.Int64.self, forKey: "bitrate")
+        self.incomingBitrate = members.tolerant(Swift.Int64.self, forKey: "incomingBitrate")
+        self.ingestDriftValue = members.tolerant(Swift.String.self, forKey: "ingestDriftValue")
+        self.lastFragmentArrivalTime = members.tolerant(
+            Swift.String.self,
+            forKey: "lastFragmentArrivalTime"
+        )
+        self.lastTimestamp = members.tolerant(Swift.String.self, forKey: "lastTimestamp")
+        self.timescale = members.tolerant(Swift.String.self, forKey: "timescale")
+        self.overlapCount = members.tolerant(Swift.Int64.self, forKey: "overlapCount")
+        self.discontinuityCount = members.tolerant(Swift.Int64.self, forKey: "discontinuityCount")
+        self.nonincreasingCount = members.tolerant(Swift.Int64.self, forKey: "nonincreasingCount")
+        self.unexpectedBitrate = members.tolerant(Swift.Bool.self, forKey: "unexpectedBitrate")
+        self.state = members.tolerant(Swift.String.self, forKey: "state")
+        self.healthy = members.tolerant(Swift.Bool.self, forKey: "healthy")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.trackType = container.tolerant(Swift.String.self, forKey: .trackType)
-        self.trackName = container.tolerant(Swift.String.self, forKey: .trackName)
-        self.transcriptionLanguage = container.tolerant(
-            Swift.String.self,
-            forKey: .transcriptionLanguage
-        )
-        self.transcriptionState = container.tolerant(Swift.String.self, forKey: .transcriptionState)
-        self.bitrate = container.tolerant(Swift.Int64.self, forKey: .bitrate)
-        self.incomingBitrate = container.tolerant(Swift.Int64.self, forKey: .incomingBitrate)
-        self.ingestDriftValue = container.tolerant(Swift.String.self, forKey: .ingestDriftValue)
-        self.lastFragmentArrivalTime = container.tolerant(
-            Swift.String.self,
-            forKey: .lastFragmentArrivalTime
-        )
-        self.lastTimestamp = container.tolerant(Swift.String.self, forKey: .lastTimestamp)
-        self.timescale = container.tolerant(Swift.String.self, forKey: .timescale)
-        self.overlapCount = container.tolerant(Swift.Int64.self, forKey: .overlapCount)
-        self.discontinuityCount = container.tolerant(Swift.Int64.self, forKey: .discontinuityCount)
-        self.nonincreasingCount = container.tolerant(Swift.Int64.self, forKey: .nonincreasingCount)
-        self.unexpectedBitrate = container.tolerant(Swift.Bool.self, forKey: .unexpectedBitrate)
-        self.state = container.tolerant(Swift.String.self, forKey: .state)
-        self.healthy = container.tolerant(Swift.Bool.self, forKey: .healthy)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -892,19 +940,27 @@ public struct MediaLiveEventTrackDiscontinuityDetectedEventData: Codable, Hashab
         case discontinuityGap = "discontinuityGap"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.trackType = members.tolerant(Swift.String.self, forKey: "trackType")
+        self.trackName = members.tolerant(Swift.String.self, forKey: "trackName")
+        self.bitrate = members.tolerant(Swift.Int64.self, forKey: "bitrate")
+        self.previousTimestamp = members.tolerant(Swift.String.self, forKey: "previousTimestamp")
+        self.newTimestamp = members.tolerant(Swift.String.self, forKey: "newTimestamp")
+        self.timescale = members.tolerant(Swift.String.self, forKey: "timescale")
+        self.discontinuityGap = members.tolerant(Swift.String.self, forKey: "discontinuityGap")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.trackType = container.tolerant(Swift.String.self, forKey: .trackType)
-        self.trackName = container.tolerant(Swift.String.self, forKey: .trackName)
-        self.bitrate = container.tolerant(Swift.Int64.self, forKey: .bitrate)
-        self.previousTimestamp = container.tolerant(Swift.String.self, forKey: .previousTimestamp)
-        self.newTimestamp = container.tolerant(Swift.String.self, forKey: .newTimestamp)
-        self.timescale = container.tolerant(Swift.String.self, forKey: .timescale)
-        self.discontinuityGap = container.tolerant(Swift.String.self, forKey: .discontinuityGap)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

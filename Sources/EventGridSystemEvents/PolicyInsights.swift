@@ -91,25 +91,33 @@ public struct PolicyInsightsPolicyStateChangedEventData: Codable, Hashable, Send
         case complianceReasonCode = "complianceReasonCode"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.policyAssignmentId = members.tolerant(Swift.String.self, forKey: "policyAssignmentId")
+        self.policyDefinitionId = members.tolerant(Swift.String.self, forKey: "policyDefinitionId")
+        self.policyDefinitionReferenceId = members.tolerant(
+            Swift.String.self,
+            forKey: "policyDefinitionReferenceId"
+        )
+        self.complianceState = members.tolerant(Swift.String.self, forKey: "complianceState")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.complianceReasonCode = members.tolerant(
+            Swift.String.self,
+            forKey: "complianceReasonCode"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.policyAssignmentId = container.tolerant(Swift.String.self, forKey: .policyAssignmentId)
-        self.policyDefinitionId = container.tolerant(Swift.String.self, forKey: .policyDefinitionId)
-        self.policyDefinitionReferenceId = container.tolerant(
-            Swift.String.self,
-            forKey: .policyDefinitionReferenceId
-        )
-        self.complianceState = container.tolerant(Swift.String.self, forKey: .complianceState)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.complianceReasonCode = container.tolerant(
-            Swift.String.self,
-            forKey: .complianceReasonCode
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -220,25 +228,33 @@ public struct PolicyInsightsPolicyStateCreatedEventData: Codable, Hashable, Send
         case complianceReasonCode = "complianceReasonCode"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.policyAssignmentId = members.tolerant(Swift.String.self, forKey: "policyAssignmentId")
+        self.policyDefinitionId = members.tolerant(Swift.String.self, forKey: "policyDefinitionId")
+        self.policyDefinitionReferenceId = members.tolerant(
+            Swift.String.self,
+            forKey: "policyDefinitionReferenceId"
+        )
+        self.complianceState = members.tolerant(Swift.String.self, forKey: "complianceState")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.complianceReasonCode = members.tolerant(
+            Swift.String.self,
+            forKey: "complianceReasonCode"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.policyAssignmentId = container.tolerant(Swift.String.self, forKey: .policyAssignmentId)
-        self.policyDefinitionId = container.tolerant(Swift.String.self, forKey: .policyDefinitionId)
-        self.policyDefinitionReferenceId = container.tolerant(
-            Swift.String.self,
-            forKey: .policyDefinitionReferenceId
-        )
-        self.complianceState = container.tolerant(Swift.String.self, forKey: .complianceState)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.complianceReasonCode = container.tolerant(
-            Swift.String.self,
-            forKey: .complianceReasonCode
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -349,25 +365,33 @@ public struct PolicyInsightsPolicyStateDeletedEventData: Codable, Hashable, Send
         case complianceReasonCode = "complianceReasonCode"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.policyAssignmentId = members.tolerant(Swift.String.self, forKey: "policyAssignmentId")
+        self.policyDefinitionId = members.tolerant(Swift.String.self, forKey: "policyDefinitionId")
+        self.policyDefinitionReferenceId = members.tolerant(
+            Swift.String.self,
+            forKey: "policyDefinitionReferenceId"
+        )
+        self.complianceState = members.tolerant(Swift.String.self, forKey: "complianceState")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.complianceReasonCode = members.tolerant(
+            Swift.String.self,
+            forKey: "complianceReasonCode"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.policyAssignmentId = container.tolerant(Swift.String.self, forKey: .policyAssignmentId)
-        self.policyDefinitionId = container.tolerant(Swift.String.self, forKey: .policyDefinitionId)
-        self.policyDefinitionReferenceId = container.tolerant(
-            Swift.String.self,
-            forKey: .policyDefinitionReferenceId
-        )
-        self.complianceState = container.tolerant(Swift.String.self, forKey: .complianceState)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.complianceReasonCode = container.tolerant(
-            Swift.String.self,
-            forKey: .complianceReasonCode
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

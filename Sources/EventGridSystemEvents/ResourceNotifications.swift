@@ -57,21 +57,29 @@ public struct ResourceNotificationsHealthResourcesAnnotatedEventData: Codable, H
         case apiVersion = "apiVersion"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.resourceDetails = members.tolerant(
+            ResourceNotificationsResourceUpdatedDetails.self,
+            forKey: "resourceInfo"
+        )
+        self.operationalDetails = members.tolerant(
+            ResourceNotificationsOperationalDetails.self,
+            forKey: "operationalInfo"
+        )
+        self.apiVersion = members.tolerant(Swift.String.self, forKey: "apiVersion")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceDetails = container.tolerant(
-            ResourceNotificationsResourceUpdatedDetails.self,
-            forKey: .resourceDetails
-        )
-        self.operationalDetails = container.tolerant(
-            ResourceNotificationsOperationalDetails.self,
-            forKey: .operationalDetails
-        )
-        self.apiVersion = container.tolerant(Swift.String.self, forKey: .apiVersion)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -142,21 +150,29 @@ public struct ResourceNotificationsHealthResourcesAvailabilityStatusChangedEvent
         case apiVersion = "apiVersion"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.resourceDetails = members.tolerant(
+            ResourceNotificationsResourceUpdatedDetails.self,
+            forKey: "resourceInfo"
+        )
+        self.operationalDetails = members.tolerant(
+            ResourceNotificationsOperationalDetails.self,
+            forKey: "operationalInfo"
+        )
+        self.apiVersion = members.tolerant(Swift.String.self, forKey: "apiVersion")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceDetails = container.tolerant(
-            ResourceNotificationsResourceUpdatedDetails.self,
-            forKey: .resourceDetails
-        )
-        self.operationalDetails = container.tolerant(
-            ResourceNotificationsOperationalDetails.self,
-            forKey: .operationalDetails
-        )
-        self.apiVersion = container.tolerant(Swift.String.self, forKey: .apiVersion)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -198,16 +214,21 @@ public struct ResourceNotificationsOperationalDetails: Codable, Hashable, Sendab
         case resourceEventTime = "resourceEventTime"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.resourceEventTime = members.tolerant(Foundation.Date.self, forKey: "resourceEventTime")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceEventTime = container.tolerant(
-            Foundation.Date.self,
-            forKey: .resourceEventTime
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -262,15 +283,23 @@ public struct ResourceNotificationsResourceDeletedDetails: Codable, Hashable, Se
         case type = "type"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "id")
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.type = container.tolerant(Swift.String.self, forKey: .type)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -326,20 +355,28 @@ public struct ResourceNotificationsResourceDeletedEventData: Codable, Hashable, 
         case operationalDetails = "operationalInfo"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.resourceDetails = members.tolerant(
+            ResourceNotificationsResourceDeletedDetails.self,
+            forKey: "resourceInfo"
+        )
+        self.operationalDetails = members.tolerant(
+            ResourceNotificationsOperationalDetails.self,
+            forKey: "operationalInfo"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceDetails = container.tolerant(
-            ResourceNotificationsResourceDeletedDetails.self,
-            forKey: .resourceDetails
-        )
-        self.operationalDetails = container.tolerant(
-            ResourceNotificationsOperationalDetails.self,
-            forKey: .operationalDetails
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -408,21 +445,29 @@ public struct ResourceNotificationsResourceManagementCreatedOrUpdatedEventData: 
         case apiVersion = "apiVersion"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.resourceDetails = members.tolerant(
+            ResourceNotificationsResourceUpdatedDetails.self,
+            forKey: "resourceInfo"
+        )
+        self.operationalDetails = members.tolerant(
+            ResourceNotificationsOperationalDetails.self,
+            forKey: "operationalInfo"
+        )
+        self.apiVersion = members.tolerant(Swift.String.self, forKey: "apiVersion")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceDetails = container.tolerant(
-            ResourceNotificationsResourceUpdatedDetails.self,
-            forKey: .resourceDetails
-        )
-        self.operationalDetails = container.tolerant(
-            ResourceNotificationsOperationalDetails.self,
-            forKey: .operationalDetails
-        )
-        self.apiVersion = container.tolerant(Swift.String.self, forKey: .apiVersion)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -483,20 +528,28 @@ public struct ResourceNotificationsResourceManagementDeletedEventData: Codable, 
         case operationalDetails = "operationalInfo"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.resourceDetails = members.tolerant(
+            ResourceNotificationsResourceDeletedDetails.self,
+            forKey: "resourceInfo"
+        )
+        self.operationalDetails = members.tolerant(
+            ResourceNotificationsOperationalDetails.self,
+            forKey: "operationalInfo"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceDetails = container.tolerant(
-            ResourceNotificationsResourceDeletedDetails.self,
-            forKey: .resourceDetails
-        )
-        self.operationalDetails = container.tolerant(
-            ResourceNotificationsOperationalDetails.self,
-            forKey: .operationalDetails
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -582,21 +635,29 @@ public struct ResourceNotificationsResourceUpdatedDetails: Codable, Hashable, Se
         case properties = "properties"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "id")
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+        self.location = members.tolerant(Swift.String.self, forKey: "location")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.properties = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "properties"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.type = container.tolerant(Swift.String.self, forKey: .type)
-        self.location = container.tolerant(Swift.String.self, forKey: .location)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.properties = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .properties
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -664,21 +725,29 @@ public struct ResourceNotificationsResourceUpdatedEventData: Codable, Hashable, 
         case apiVersion = "apiVersion"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.resourceDetails = members.tolerant(
+            ResourceNotificationsResourceUpdatedDetails.self,
+            forKey: "resourceInfo"
+        )
+        self.operationalDetails = members.tolerant(
+            ResourceNotificationsOperationalDetails.self,
+            forKey: "operationalInfo"
+        )
+        self.apiVersion = members.tolerant(Swift.String.self, forKey: "apiVersion")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceDetails = container.tolerant(
-            ResourceNotificationsResourceUpdatedDetails.self,
-            forKey: .resourceDetails
-        )
-        self.operationalDetails = container.tolerant(
-            ResourceNotificationsOperationalDetails.self,
-            forKey: .operationalDetails
-        )
-        self.apiVersion = container.tolerant(Swift.String.self, forKey: .apiVersion)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -115,23 +115,31 @@ public struct ResourceActionCancelEventData: Codable, Hashable, Sendable, AzureC
         case httpRequest = "httpRequest"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
+        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
+        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tenantId = container.tolerant(Swift.String.self, forKey: .tenantId)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.resourceGroup = container.tolerant(Swift.String.self, forKey: .resourceGroup)
-        self.resourceProvider = container.tolerant(Swift.String.self, forKey: .resourceProvider)
-        self.resourceUri = container.tolerant(Swift.String.self, forKey: .resourceUri)
-        self.operationName = container.tolerant(Swift.String.self, forKey: .operationName)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
-        self.authorization = container.tolerant(ResourceAuthorization.self, forKey: .authorization)
-        self.claims = container.tolerant([Swift.String: Swift.String].self, forKey: .claims)
-        self.correlationId = container.tolerant(Swift.String.self, forKey: .correlationId)
-        self.httpRequest = container.tolerant(ResourceHttpRequest.self, forKey: .httpRequest)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -268,23 +276,31 @@ public struct ResourceActionFailureEventData: Codable, Hashable, Sendable, Azure
         case httpRequest = "httpRequest"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
+        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
+        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tenantId = container.tolerant(Swift.String.self, forKey: .tenantId)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.resourceGroup = container.tolerant(Swift.String.self, forKey: .resourceGroup)
-        self.resourceProvider = container.tolerant(Swift.String.self, forKey: .resourceProvider)
-        self.resourceUri = container.tolerant(Swift.String.self, forKey: .resourceUri)
-        self.operationName = container.tolerant(Swift.String.self, forKey: .operationName)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
-        self.authorization = container.tolerant(ResourceAuthorization.self, forKey: .authorization)
-        self.claims = container.tolerant([Swift.String: Swift.String].self, forKey: .claims)
-        self.correlationId = container.tolerant(Swift.String.self, forKey: .correlationId)
-        self.httpRequest = container.tolerant(ResourceHttpRequest.self, forKey: .httpRequest)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -421,23 +437,31 @@ public struct ResourceActionSuccessEventData: Codable, Hashable, Sendable, Azure
         case httpRequest = "httpRequest"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
+        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
+        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tenantId = container.tolerant(Swift.String.self, forKey: .tenantId)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.resourceGroup = container.tolerant(Swift.String.self, forKey: .resourceGroup)
-        self.resourceProvider = container.tolerant(Swift.String.self, forKey: .resourceProvider)
-        self.resourceUri = container.tolerant(Swift.String.self, forKey: .resourceUri)
-        self.operationName = container.tolerant(Swift.String.self, forKey: .operationName)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
-        self.authorization = container.tolerant(ResourceAuthorization.self, forKey: .authorization)
-        self.claims = container.tolerant([Swift.String: Swift.String].self, forKey: .claims)
-        self.correlationId = container.tolerant(Swift.String.self, forKey: .correlationId)
-        self.httpRequest = container.tolerant(ResourceHttpRequest.self, forKey: .httpRequest)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -505,15 +529,23 @@ public struct ResourceAuthorization: Codable, Hashable, Sendable, AzureCore.Tole
         case evidence = "evidence"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.scope = members.tolerant(Swift.String.self, forKey: "scope")
+        self.action = members.tolerant(Swift.String.self, forKey: "action")
+        self.evidence = members.tolerant([Swift.String: Swift.String].self, forKey: "evidence")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scope = container.tolerant(Swift.String.self, forKey: .scope)
-        self.action = container.tolerant(Swift.String.self, forKey: .action)
-        self.evidence = container.tolerant([Swift.String: Swift.String].self, forKey: .evidence)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -642,23 +674,31 @@ public struct ResourceDeleteCancelEventData: Codable, Hashable, Sendable, AzureC
         case httpRequest = "httpRequest"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
+        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
+        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tenantId = container.tolerant(Swift.String.self, forKey: .tenantId)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.resourceGroup = container.tolerant(Swift.String.self, forKey: .resourceGroup)
-        self.resourceProvider = container.tolerant(Swift.String.self, forKey: .resourceProvider)
-        self.resourceUri = container.tolerant(Swift.String.self, forKey: .resourceUri)
-        self.operationName = container.tolerant(Swift.String.self, forKey: .operationName)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
-        self.authorization = container.tolerant(ResourceAuthorization.self, forKey: .authorization)
-        self.claims = container.tolerant([Swift.String: Swift.String].self, forKey: .claims)
-        self.correlationId = container.tolerant(Swift.String.self, forKey: .correlationId)
-        self.httpRequest = container.tolerant(ResourceHttpRequest.self, forKey: .httpRequest)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -795,23 +835,31 @@ public struct ResourceDeleteFailureEventData: Codable, Hashable, Sendable, Azure
         case httpRequest = "httpRequest"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
+        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
+        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tenantId = container.tolerant(Swift.String.self, forKey: .tenantId)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.resourceGroup = container.tolerant(Swift.String.self, forKey: .resourceGroup)
-        self.resourceProvider = container.tolerant(Swift.String.self, forKey: .resourceProvider)
-        self.resourceUri = container.tolerant(Swift.String.self, forKey: .resourceUri)
-        self.operationName = container.tolerant(Swift.String.self, forKey: .operationName)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
-        self.authorization = container.tolerant(ResourceAuthorization.self, forKey: .authorization)
-        self.claims = container.tolerant([Swift.String: Swift.String].self, forKey: .claims)
-        self.correlationId = container.tolerant(Swift.String.self, forKey: .correlationId)
-        self.httpRequest = container.tolerant(ResourceHttpRequest.self, forKey: .httpRequest)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -115,23 +115,31 @@ public struct ResourceDeleteSuccessEventData: Codable, Hashable, Sendable, Azure
         case httpRequest = "httpRequest"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
+        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
+        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tenantId = container.tolerant(Swift.String.self, forKey: .tenantId)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.resourceGroup = container.tolerant(Swift.String.self, forKey: .resourceGroup)
-        self.resourceProvider = container.tolerant(Swift.String.self, forKey: .resourceProvider)
-        self.resourceUri = container.tolerant(Swift.String.self, forKey: .resourceUri)
-        self.operationName = container.tolerant(Swift.String.self, forKey: .operationName)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
-        self.authorization = container.tolerant(ResourceAuthorization.self, forKey: .authorization)
-        self.claims = container.tolerant([Swift.String: Swift.String].self, forKey: .claims)
-        self.correlationId = container.tolerant(Swift.String.self, forKey: .correlationId)
-        self.httpRequest = container.tolerant(ResourceHttpRequest.self, forKey: .httpRequest)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -207,16 +215,24 @@ public struct ResourceHttpRequest: Codable, Hashable, Sendable, AzureCore.Tolera
         case url = "url"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.clientIpAddress = members.tolerant(Swift.String.self, forKey: "clientIpAddress")
+        self.method = members.tolerant(Swift.String.self, forKey: "method")
+        self.url = members.tolerant(Swift.String.self, forKey: "url")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.clientIpAddress = container.tolerant(Swift.String.self, forKey: .clientIpAddress)
-        self.method = container.tolerant(Swift.String.self, forKey: .method)
-        self.url = container.tolerant(Swift.String.self, forKey: .url)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -346,23 +362,31 @@ public struct ResourceWriteCancelEventData: Codable, Hashable, Sendable, AzureCo
         case httpRequest = "httpRequest"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
+        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
+        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tenantId = container.tolerant(Swift.String.self, forKey: .tenantId)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.resourceGroup = container.tolerant(Swift.String.self, forKey: .resourceGroup)
-        self.resourceProvider = container.tolerant(Swift.String.self, forKey: .resourceProvider)
-        self.resourceUri = container.tolerant(Swift.String.self, forKey: .resourceUri)
-        self.operationName = container.tolerant(Swift.String.self, forKey: .operationName)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
-        self.authorization = container.tolerant(ResourceAuthorization.self, forKey: .authorization)
-        self.claims = container.tolerant([Swift.String: Swift.String].self, forKey: .claims)
-        self.correlationId = container.tolerant(Swift.String.self, forKey: .correlationId)
-        self.httpRequest = container.tolerant(ResourceHttpRequest.self, forKey: .httpRequest)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -499,23 +523,31 @@ public struct ResourceWriteFailureEventData: Codable, Hashable, Sendable, AzureC
         case httpRequest = "httpRequest"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
+        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
+        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tenantId = container.tolerant(Swift.String.self, forKey: .tenantId)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.resourceGroup = container.tolerant(Swift.String.self, forKey: .resourceGroup)
-        self.resourceProvider = container.tolerant(Swift.String.self, forKey: .resourceProvider)
-        self.resourceUri = container.tolerant(Swift.String.self, forKey: .resourceUri)
-        self.operationName = container.tolerant(Swift.String.self, forKey: .operationName)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
-        self.authorization = container.tolerant(ResourceAuthorization.self, forKey: .authorization)
-        self.claims = container.tolerant([Swift.String: Swift.String].self, forKey: .claims)
-        self.correlationId = container.tolerant(Swift.String.self, forKey: .correlationId)
-        self.httpRequest = container.tolerant(ResourceHttpRequest.self, forKey: .httpRequest)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -652,23 +684,31 @@ public struct ResourceWriteSuccessEventData: Codable, Hashable, Sendable, AzureC
         case httpRequest = "httpRequest"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
+        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
+        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tenantId = container.tolerant(Swift.String.self, forKey: .tenantId)
-        self.subscriptionId = container.tolerant(Swift.String.self, forKey: .subscriptionId)
-        self.resourceGroup = container.tolerant(Swift.String.self, forKey: .resourceGroup)
-        self.resourceProvider = container.tolerant(Swift.String.self, forKey: .resourceProvider)
-        self.resourceUri = container.tolerant(Swift.String.self, forKey: .resourceUri)
-        self.operationName = container.tolerant(Swift.String.self, forKey: .operationName)
-        self.status = container.tolerant(Swift.String.self, forKey: .status)
-        self.authorization = container.tolerant(ResourceAuthorization.self, forKey: .authorization)
-        self.claims = container.tolerant([Swift.String: Swift.String].self, forKey: .claims)
-        self.correlationId = container.tolerant(Swift.String.self, forKey: .correlationId)
-        self.httpRequest = container.tolerant(ResourceHttpRequest.self, forKey: .httpRequest)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -81,18 +81,26 @@ public struct ServiceBusActiveMessagesAvailablePeriodicNotificationsEventData: C
         case subscriptionName = "subscriptionName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
+        self.requestUri = members.tolerant(Swift.String.self, forKey: "requestUri")
+        self.entityType = members.tolerant(Swift.String.self, forKey: "entityType")
+        self.queueName = members.tolerant(Swift.String.self, forKey: "queueName")
+        self.topicName = members.tolerant(Swift.String.self, forKey: "topicName")
+        self.subscriptionName = members.tolerant(Swift.String.self, forKey: "subscriptionName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.namespaceName = container.tolerant(Swift.String.self, forKey: .namespaceName)
-        self.requestUri = container.tolerant(Swift.String.self, forKey: .requestUri)
-        self.entityType = container.tolerant(Swift.String.self, forKey: .entityType)
-        self.queueName = container.tolerant(Swift.String.self, forKey: .queueName)
-        self.topicName = container.tolerant(Swift.String.self, forKey: .topicName)
-        self.subscriptionName = container.tolerant(Swift.String.self, forKey: .subscriptionName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -190,18 +198,26 @@ public struct ServiceBusActiveMessagesAvailableWithNoListenersEventData: Codable
         case subscriptionName = "subscriptionName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
+        self.requestUri = members.tolerant(Swift.String.self, forKey: "requestUri")
+        self.entityType = members.tolerant(Swift.String.self, forKey: "entityType")
+        self.queueName = members.tolerant(Swift.String.self, forKey: "queueName")
+        self.topicName = members.tolerant(Swift.String.self, forKey: "topicName")
+        self.subscriptionName = members.tolerant(Swift.String.self, forKey: "subscriptionName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.namespaceName = container.tolerant(Swift.String.self, forKey: .namespaceName)
-        self.requestUri = container.tolerant(Swift.String.self, forKey: .requestUri)
-        self.entityType = container.tolerant(Swift.String.self, forKey: .entityType)
-        self.queueName = container.tolerant(Swift.String.self, forKey: .queueName)
-        self.topicName = container.tolerant(Swift.String.self, forKey: .topicName)
-        self.subscriptionName = container.tolerant(Swift.String.self, forKey: .subscriptionName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -300,18 +316,26 @@ public struct ServiceBusDeadletterMessagesAvailablePeriodicNotificationsEventDat
         case subscriptionName = "subscriptionName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
+        self.requestUri = members.tolerant(Swift.String.self, forKey: "requestUri")
+        self.entityType = members.tolerant(Swift.String.self, forKey: "entityType")
+        self.queueName = members.tolerant(Swift.String.self, forKey: "queueName")
+        self.topicName = members.tolerant(Swift.String.self, forKey: "topicName")
+        self.subscriptionName = members.tolerant(Swift.String.self, forKey: "subscriptionName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.namespaceName = container.tolerant(Swift.String.self, forKey: .namespaceName)
-        self.requestUri = container.tolerant(Swift.String.self, forKey: .requestUri)
-        self.entityType = container.tolerant(Swift.String.self, forKey: .entityType)
-        self.queueName = container.tolerant(Swift.String.self, forKey: .queueName)
-        self.topicName = container.tolerant(Swift.String.self, forKey: .topicName)
-        self.subscriptionName = container.tolerant(Swift.String.self, forKey: .subscriptionName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -409,18 +433,26 @@ public struct ServiceBusDeadletterMessagesAvailableWithNoListenersEventData: Cod
         case subscriptionName = "subscriptionName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
+        self.requestUri = members.tolerant(Swift.String.self, forKey: "requestUri")
+        self.entityType = members.tolerant(Swift.String.self, forKey: "entityType")
+        self.queueName = members.tolerant(Swift.String.self, forKey: "queueName")
+        self.topicName = members.tolerant(Swift.String.self, forKey: "topicName")
+        self.subscriptionName = members.tolerant(Swift.String.self, forKey: "subscriptionName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.namespaceName = container.tolerant(Swift.String.self, forKey: .namespaceName)
-        self.requestUri = container.tolerant(Swift.String.self, forKey: .requestUri)
-        self.entityType = container.tolerant(Swift.String.self, forKey: .entityType)
-        self.queueName = container.tolerant(Swift.String.self, forKey: .queueName)
-        self.topicName = container.tolerant(Swift.String.self, forKey: .topicName)
-        self.subscriptionName = container.tolerant(Swift.String.self, forKey: .subscriptionName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

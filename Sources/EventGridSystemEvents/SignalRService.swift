@@ -64,16 +64,24 @@ public struct SignalRServiceClientConnectionConnectedEventData: Codable, Hashabl
         case userId = "userId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
+        self.connectionId = members.tolerant(Swift.String.self, forKey: "connectionId")
+        self.userId = members.tolerant(Swift.String.self, forKey: "userId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.hubName = container.tolerant(Swift.String.self, forKey: .hubName)
-        self.connectionId = container.tolerant(Swift.String.self, forKey: .connectionId)
-        self.userId = container.tolerant(Swift.String.self, forKey: .userId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -160,17 +168,25 @@ public struct SignalRServiceClientConnectionDisconnectedEventData: Codable, Hash
         case errorMessage = "errorMessage"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
+        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
+        self.connectionId = members.tolerant(Swift.String.self, forKey: "connectionId")
+        self.userId = members.tolerant(Swift.String.self, forKey: "userId")
+        self.errorMessage = members.tolerant(Swift.String.self, forKey: "errorMessage")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = container.tolerant(Foundation.Date.self, forKey: .timestamp)
-        self.hubName = container.tolerant(Swift.String.self, forKey: .hubName)
-        self.connectionId = container.tolerant(Swift.String.self, forKey: .connectionId)
-        self.userId = container.tolerant(Swift.String.self, forKey: .userId)
-        self.errorMessage = container.tolerant(Swift.String.self, forKey: .errorMessage)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -112,25 +112,33 @@ public struct StorageAsyncOperationInitiatedEventData: Codable, Hashable, Sendab
         case storageDiagnostics = "storageDiagnostics"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.api = members.tolerant(Swift.String.self, forKey: "api")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.contentType = members.tolerant(Swift.String.self, forKey: "contentType")
+        self.contentLength = members.tolerant(Swift.Int64.self, forKey: "contentLength")
+        self.blobType = members.tolerant(Swift.String.self, forKey: "blobType")
+        self.url = members.tolerant(Swift.String.self, forKey: "url")
+        self.sequencer = members.tolerant(Swift.String.self, forKey: "sequencer")
+        self.identity = members.tolerant(Swift.String.self, forKey: "identity")
+        self.storageDiagnostics = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "storageDiagnostics"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.api = container.tolerant(Swift.String.self, forKey: .api)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.contentType = container.tolerant(Swift.String.self, forKey: .contentType)
-        self.contentLength = container.tolerant(Swift.Int64.self, forKey: .contentLength)
-        self.blobType = container.tolerant(Swift.String.self, forKey: .blobType)
-        self.url = container.tolerant(Swift.String.self, forKey: .url)
-        self.sequencer = container.tolerant(Swift.String.self, forKey: .sequencer)
-        self.identity = container.tolerant(Swift.String.self, forKey: .identity)
-        self.storageDiagnostics = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .storageDiagnostics
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -274,27 +282,35 @@ public struct StorageBlobCreatedEventData: Codable, Hashable, Sendable, AzureCor
         case storageDiagnostics = "storageDiagnostics"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.api = members.tolerant(Swift.String.self, forKey: "api")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.eTag = members.tolerant(Swift.String.self, forKey: "eTag")
+        self.contentType = members.tolerant(Swift.String.self, forKey: "contentType")
+        self.contentLength = members.tolerant(Swift.Int64.self, forKey: "contentLength")
+        self.contentOffset = members.tolerant(Swift.Int64.self, forKey: "contentOffset")
+        self.blobType = members.tolerant(Swift.String.self, forKey: "blobType")
+        self.url = members.tolerant(Swift.String.self, forKey: "url")
+        self.sequencer = members.tolerant(Swift.String.self, forKey: "sequencer")
+        self.identity = members.tolerant(Swift.String.self, forKey: "identity")
+        self.storageDiagnostics = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "storageDiagnostics"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.api = container.tolerant(Swift.String.self, forKey: .api)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.eTag = container.tolerant(Swift.String.self, forKey: .eTag)
-        self.contentType = container.tolerant(Swift.String.self, forKey: .contentType)
-        self.contentLength = container.tolerant(Swift.Int64.self, forKey: .contentLength)
-        self.contentOffset = container.tolerant(Swift.Int64.self, forKey: .contentOffset)
-        self.blobType = container.tolerant(Swift.String.self, forKey: .blobType)
-        self.url = container.tolerant(Swift.String.self, forKey: .url)
-        self.sequencer = container.tolerant(Swift.String.self, forKey: .sequencer)
-        self.identity = container.tolerant(Swift.String.self, forKey: .identity)
-        self.storageDiagnostics = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .storageDiagnostics
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -416,24 +432,32 @@ public struct StorageBlobDeletedEventData: Codable, Hashable, Sendable, AzureCor
         case storageDiagnostics = "storageDiagnostics"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.api = members.tolerant(Swift.String.self, forKey: "api")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.contentType = members.tolerant(Swift.String.self, forKey: "contentType")
+        self.blobType = members.tolerant(Swift.String.self, forKey: "blobType")
+        self.url = members.tolerant(Swift.String.self, forKey: "url")
+        self.sequencer = members.tolerant(Swift.String.self, forKey: "sequencer")
+        self.identity = members.tolerant(Swift.String.self, forKey: "identity")
+        self.storageDiagnostics = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "storageDiagnostics"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.api = container.tolerant(Swift.String.self, forKey: .api)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.contentType = container.tolerant(Swift.String.self, forKey: .contentType)
-        self.blobType = container.tolerant(Swift.String.self, forKey: .blobType)
-        self.url = container.tolerant(Swift.String.self, forKey: .url)
-        self.sequencer = container.tolerant(Swift.String.self, forKey: .sequencer)
-        self.identity = container.tolerant(Swift.String.self, forKey: .identity)
-        self.storageDiagnostics = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .storageDiagnostics
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -543,22 +567,30 @@ public struct StorageBlobInventoryPolicyCompletedEventData: Codable, Hashable, S
         case manifestBlobUrl = "manifestBlobUrl"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.scheduleDateTime = members.tolerant(Foundation.Date.self, forKey: "scheduleDateTime")
+        self.accountName = members.tolerant(Swift.String.self, forKey: "accountName")
+        self.ruleName = members.tolerant(Swift.String.self, forKey: "ruleName")
+        self.policyRunStatus = members.tolerant(Swift.String.self, forKey: "policyRunStatus")
+        self.policyRunStatusMessage = members.tolerant(
+            Swift.String.self,
+            forKey: "policyRunStatusMessage"
+        )
+        self.policyRunId = members.tolerant(Swift.String.self, forKey: "policyRunId")
+        self.manifestBlobUrl = members.tolerant(Swift.String.self, forKey: "manifestBlobUrl")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scheduleDateTime = container.tolerant(Foundation.Date.self, forKey: .scheduleDateTime)
-        self.accountName = container.tolerant(Swift.String.self, forKey: .accountName)
-        self.ruleName = container.tolerant(Swift.String.self, forKey: .ruleName)
-        self.policyRunStatus = container.tolerant(Swift.String.self, forKey: .policyRunStatus)
-        self.policyRunStatusMessage = container.tolerant(
-            Swift.String.self,
-            forKey: .policyRunStatusMessage
-        )
-        self.policyRunId = container.tolerant(Swift.String.self, forKey: .policyRunId)
-        self.manifestBlobUrl = container.tolerant(Swift.String.self, forKey: .manifestBlobUrl)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -667,23 +699,31 @@ public struct StorageBlobRenamedEventData: Codable, Hashable, Sendable, AzureCor
         case storageDiagnostics = "storageDiagnostics"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.api = members.tolerant(Swift.String.self, forKey: "api")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.sourceUrl = members.tolerant(Swift.String.self, forKey: "sourceUrl")
+        self.destinationUrl = members.tolerant(Swift.String.self, forKey: "destinationUrl")
+        self.sequencer = members.tolerant(Swift.String.self, forKey: "sequencer")
+        self.identity = members.tolerant(Swift.String.self, forKey: "identity")
+        self.storageDiagnostics = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "storageDiagnostics"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.api = container.tolerant(Swift.String.self, forKey: .api)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.sourceUrl = container.tolerant(Swift.String.self, forKey: .sourceUrl)
-        self.destinationUrl = container.tolerant(Swift.String.self, forKey: .destinationUrl)
-        self.sequencer = container.tolerant(Swift.String.self, forKey: .sequencer)
-        self.identity = container.tolerant(Swift.String.self, forKey: .identity)
-        self.storageDiagnostics = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .storageDiagnostics
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -810,25 +850,33 @@ public struct StorageBlobTierChangedEventData: Codable, Hashable, Sendable, Azur
         case storageDiagnostics = "storageDiagnostics"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.api = members.tolerant(Swift.String.self, forKey: "api")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.contentType = members.tolerant(Swift.String.self, forKey: "contentType")
+        self.contentLength = members.tolerant(Swift.Int64.self, forKey: "contentLength")
+        self.blobType = members.tolerant(Swift.String.self, forKey: "blobType")
+        self.url = members.tolerant(Swift.String.self, forKey: "url")
+        self.sequencer = members.tolerant(Swift.String.self, forKey: "sequencer")
+        self.identity = members.tolerant(Swift.String.self, forKey: "identity")
+        self.storageDiagnostics = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "storageDiagnostics"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.api = container.tolerant(Swift.String.self, forKey: .api)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.contentType = container.tolerant(Swift.String.self, forKey: .contentType)
-        self.contentLength = container.tolerant(Swift.Int64.self, forKey: .contentLength)
-        self.blobType = container.tolerant(Swift.String.self, forKey: .blobType)
-        self.url = container.tolerant(Swift.String.self, forKey: .url)
-        self.sequencer = container.tolerant(Swift.String.self, forKey: .sequencer)
-        self.identity = container.tolerant(Swift.String.self, forKey: .identity)
-        self.storageDiagnostics = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .storageDiagnostics
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -93,23 +93,31 @@ public struct StorageDirectoryCreatedEventData: Codable, Hashable, Sendable, Azu
         case storageDiagnostics = "storageDiagnostics"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.api = members.tolerant(Swift.String.self, forKey: "api")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.eTag = members.tolerant(Swift.String.self, forKey: "eTag")
+        self.url = members.tolerant(Swift.String.self, forKey: "url")
+        self.sequencer = members.tolerant(Swift.String.self, forKey: "sequencer")
+        self.identity = members.tolerant(Swift.String.self, forKey: "identity")
+        self.storageDiagnostics = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "storageDiagnostics"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.api = container.tolerant(Swift.String.self, forKey: .api)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.eTag = container.tolerant(Swift.String.self, forKey: .eTag)
-        self.url = container.tolerant(Swift.String.self, forKey: .url)
-        self.sequencer = container.tolerant(Swift.String.self, forKey: .sequencer)
-        self.identity = container.tolerant(Swift.String.self, forKey: .identity)
-        self.storageDiagnostics = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .storageDiagnostics
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -220,23 +228,31 @@ public struct StorageDirectoryDeletedEventData: Codable, Hashable, Sendable, Azu
         case storageDiagnostics = "storageDiagnostics"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.api = members.tolerant(Swift.String.self, forKey: "api")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.url = members.tolerant(Swift.String.self, forKey: "url")
+        self.recursive = members.tolerant(Swift.String.self, forKey: "recursive")
+        self.sequencer = members.tolerant(Swift.String.self, forKey: "sequencer")
+        self.identity = members.tolerant(Swift.String.self, forKey: "identity")
+        self.storageDiagnostics = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "storageDiagnostics"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.api = container.tolerant(Swift.String.self, forKey: .api)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.url = container.tolerant(Swift.String.self, forKey: .url)
-        self.recursive = container.tolerant(Swift.String.self, forKey: .recursive)
-        self.sequencer = container.tolerant(Swift.String.self, forKey: .sequencer)
-        self.identity = container.tolerant(Swift.String.self, forKey: .identity)
-        self.storageDiagnostics = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .storageDiagnostics
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -347,23 +363,31 @@ public struct StorageDirectoryRenamedEventData: Codable, Hashable, Sendable, Azu
         case storageDiagnostics = "storageDiagnostics"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.api = members.tolerant(Swift.String.self, forKey: "api")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.sourceUrl = members.tolerant(Swift.String.self, forKey: "sourceUrl")
+        self.destinationUrl = members.tolerant(Swift.String.self, forKey: "destinationUrl")
+        self.sequencer = members.tolerant(Swift.String.self, forKey: "sequencer")
+        self.identity = members.tolerant(Swift.String.self, forKey: "identity")
+        self.storageDiagnostics = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "storageDiagnostics"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.api = container.tolerant(Swift.String.self, forKey: .api)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.sourceUrl = container.tolerant(Swift.String.self, forKey: .sourceUrl)
-        self.destinationUrl = container.tolerant(Swift.String.self, forKey: .destinationUrl)
-        self.sequencer = container.tolerant(Swift.String.self, forKey: .sequencer)
-        self.identity = container.tolerant(Swift.String.self, forKey: .identity)
-        self.storageDiagnostics = container.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: .storageDiagnostics
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -432,15 +456,23 @@ public struct StorageLifecyclePolicyActionSummaryDetail: Codable, Hashable, Send
         case errorList = "errorList"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.totalObjectsCount = members.tolerant(Swift.Int64.self, forKey: "totalObjectsCount")
+        self.successCount = members.tolerant(Swift.Int64.self, forKey: "successCount")
+        self.errorList = members.tolerant(Swift.String.self, forKey: "errorList")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalObjectsCount = container.tolerant(Swift.Int64.self, forKey: .totalObjectsCount)
-        self.successCount = container.tolerant(Swift.Int64.self, forKey: .successCount)
-        self.errorList = container.tolerant(Swift.String.self, forKey: .errorList)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -520,25 +552,33 @@ public struct StorageLifecyclePolicyCompletedEventData: Codable, Hashable, Senda
         case tierToArchiveSummary = "tierToArchiveSummary"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.scheduleTime = members.tolerant(Swift.String.self, forKey: "scheduleTime")
+        self.deleteSummary = members.tolerant(
+            StorageLifecyclePolicyActionSummaryDetail.self,
+            forKey: "deleteSummary"
+        )
+        self.tierToCoolSummary = members.tolerant(
+            StorageLifecyclePolicyActionSummaryDetail.self,
+            forKey: "tierToCoolSummary"
+        )
+        self.tierToArchiveSummary = members.tolerant(
+            StorageLifecyclePolicyActionSummaryDetail.self,
+            forKey: "tierToArchiveSummary"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scheduleTime = container.tolerant(Swift.String.self, forKey: .scheduleTime)
-        self.deleteSummary = container.tolerant(
-            StorageLifecyclePolicyActionSummaryDetail.self,
-            forKey: .deleteSummary
-        )
-        self.tierToCoolSummary = container.tolerant(
-            StorageLifecyclePolicyActionSummaryDetail.self,
-            forKey: .tierToCoolSummary
-        )
-        self.tierToArchiveSummary = container.tolerant(
-            StorageLifecyclePolicyActionSummaryDetail.self,
-            forKey: .tierToArchiveSummary
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -623,20 +663,28 @@ public struct StorageTaskAssignmentCompletedEventData: Codable, Hashable, Sendab
         case summaryReportBlobUri = "summaryReportBlobUrl"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.status = members.tolerant(StorageTaskAssignmentCompletedStatus.self, forKey: "status")
+        self.completedOn = members.tolerant(Foundation.Date.self, forKey: "completedDateTime")
+        self.taskExecutionId = members.tolerant(Swift.String.self, forKey: "taskExecutionId")
+        self.taskName = members.tolerant(Swift.String.self, forKey: "taskName")
+        self.summaryReportBlobUri = members.tolerant(
+            Swift.String.self,
+            forKey: "summaryReportBlobUrl"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = container.tolerant(StorageTaskAssignmentCompletedStatus.self, forKey: .status)
-        self.completedOn = container.tolerant(Foundation.Date.self, forKey: .completedOn)
-        self.taskExecutionId = container.tolerant(Swift.String.self, forKey: .taskExecutionId)
-        self.taskName = container.tolerant(Swift.String.self, forKey: .taskName)
-        self.summaryReportBlobUri = container.tolerant(
-            Swift.String.self,
-            forKey: .summaryReportBlobUri
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -719,14 +767,22 @@ public struct StorageTaskAssignmentQueuedEventData: Codable, Hashable, Sendable,
         case taskExecutionId = "taskExecutionId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.queuedOn = members.tolerant(Foundation.Date.self, forKey: "queuedDateTime")
+        self.taskExecutionId = members.tolerant(Swift.String.self, forKey: "taskExecutionId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.queuedOn = container.tolerant(Foundation.Date.self, forKey: .queuedOn)
-        self.taskExecutionId = container.tolerant(Swift.String.self, forKey: .taskExecutionId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -807,23 +863,28 @@ public struct StorageTaskCompletedEventData: Codable, Hashable, Sendable, AzureC
         case summaryReportBlobUrl = "summaryReportBlobUrl"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.status = members.tolerant(StorageTaskCompletedStatus.self, forKey: "status")
+        self.completedDateTime = members.tolerant(Foundation.Date.self, forKey: "completedDateTime")
+        self.taskExecutionId = members.tolerant(Swift.String.self, forKey: "taskExecutionId")
+        self.taskName = members.tolerant(Swift.String.self, forKey: "taskName")
+        self.summaryReportBlobUrl = members.tolerant(
+            Swift.String.self,
+            forKey: "summaryReportBlobUrl"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = container.tolerant(StorageTaskCompletedStatus.self, forKey: .status)
-        self.completedDateTime = container.tolerant(
-            Foundation.Date.self,
-            forKey: .completedDateTime
-        )
-        self.taskExecutionId = container.tolerant(Swift.String.self, forKey: .taskExecutionId)
-        self.taskName = container.tolerant(Swift.String.self, forKey: .taskName)
-        self.summaryReportBlobUrl = container.tolerant(
-            Swift.String.self,
-            forKey: .summaryReportBlobUrl
-        )
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -904,14 +965,22 @@ public struct StorageTaskQueuedEventData: Codable, Hashable, Sendable, AzureCore
         case taskExecutionId = "taskExecutionId"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.queuedDateTime = members.tolerant(Foundation.Date.self, forKey: "queuedDateTime")
+        self.taskExecutionId = members.tolerant(Swift.String.self, forKey: "taskExecutionId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.queuedDateTime = container.tolerant(Foundation.Date.self, forKey: .queuedDateTime)
-        self.taskExecutionId = container.tolerant(Swift.String.self, forKey: .taskExecutionId)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

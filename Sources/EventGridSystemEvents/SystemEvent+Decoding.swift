@@ -14,10 +14,7 @@ struct SystemEventEntry: Sendable {
     ///   - wrap: The `SystemEvent` case of the model.
     init<Model: SystemEventModel>(_ type: Model.Type, _ wrap: @escaping @Sendable (Model) -> SystemEvent) {
         self.type = type
-        self.decode = { data in
-            guard case .object = data, let model = try? data.decode(as: Model.self) else { return nil }
-            return wrap(model)
-        }
+        self.decode = { data in Model(tolerantJSON: data).map(wrap) }
     }
 }
 

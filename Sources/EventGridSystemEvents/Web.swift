@@ -67,13 +67,21 @@ public struct AppEventTypeDetail: Codable, Hashable, Sendable, AzureCore.Toleran
         case action = "action"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.action = members.tolerant(AppAction.self, forKey: "action")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = container.tolerant(AppAction.self, forKey: .action)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -154,15 +162,23 @@ public struct AppServicePlanEventTypeDetail: Codable, Hashable, Sendable, AzureC
         case status = "status"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.stampKind = members.tolerant(StampKind.self, forKey: "stampKind")
+        self.action = members.tolerant(AppServicePlanAction.self, forKey: "action")
+        self.status = members.tolerant(AsyncStatus.self, forKey: "status")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stampKind = container.tolerant(StampKind.self, forKey: .stampKind)
-        self.action = container.tolerant(AppServicePlanAction.self, forKey: .action)
-        self.status = container.tolerant(AsyncStatus.self, forKey: .status)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -324,26 +340,34 @@ public struct WebAppServicePlanUpdatedEventData: Codable, Hashable, Sendable, Az
         case verb = "verb"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.appServicePlanEventTypeDetail = members.tolerant(
+            AppServicePlanEventTypeDetail.self,
+            forKey: "appServicePlanEventTypeDetail"
+        )
+        self.sku = members.tolerant(WebAppServicePlanUpdatedEventDataSku.self, forKey: "sku")
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.correlationRequestId = members.tolerant(
+            Swift.String.self,
+            forKey: "correlationRequestId"
+        )
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.address = members.tolerant(Swift.String.self, forKey: "address")
+        self.verb = members.tolerant(Swift.String.self, forKey: "verb")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appServicePlanEventTypeDetail = container.tolerant(
-            AppServicePlanEventTypeDetail.self,
-            forKey: .appServicePlanEventTypeDetail
-        )
-        self.sku = container.tolerant(WebAppServicePlanUpdatedEventDataSku.self, forKey: .sku)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.correlationRequestId = container.tolerant(
-            Swift.String.self,
-            forKey: .correlationRequestId
-        )
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.address = container.tolerant(Swift.String.self, forKey: .address)
-        self.verb = container.tolerant(Swift.String.self, forKey: .verb)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -427,17 +451,25 @@ public struct WebAppServicePlanUpdatedEventDataSku: Codable, Hashable, Sendable,
         case capacity = "Capacity"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.tier = members.tolerant(Swift.String.self, forKey: "Tier")
+        self.size = members.tolerant(Swift.String.self, forKey: "Size")
+        self.family = members.tolerant(Swift.String.self, forKey: "Family")
+        self.capacity = members.tolerant(Swift.String.self, forKey: "Capacity")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.tier = container.tolerant(Swift.String.self, forKey: .tier)
-        self.size = container.tolerant(Swift.String.self, forKey: .size)
-        self.family = container.tolerant(Swift.String.self, forKey: .family)
-        self.capacity = container.tolerant(Swift.String.self, forKey: .capacity)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -536,25 +568,33 @@ public struct WebAppUpdatedEventData: Codable, Hashable, Sendable, AzureCore.Tol
         case verb = "verb"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.appEventTypeDetail = members.tolerant(
+            AppEventTypeDetail.self,
+            forKey: "appEventTypeDetail"
+        )
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.correlationRequestId = members.tolerant(
+            Swift.String.self,
+            forKey: "correlationRequestId"
+        )
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.address = members.tolerant(Swift.String.self, forKey: "address")
+        self.verb = members.tolerant(Swift.String.self, forKey: "verb")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appEventTypeDetail = container.tolerant(
-            AppEventTypeDetail.self,
-            forKey: .appEventTypeDetail
-        )
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.correlationRequestId = container.tolerant(
-            Swift.String.self,
-            forKey: .correlationRequestId
-        )
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.address = container.tolerant(Swift.String.self, forKey: .address)
-        self.verb = container.tolerant(Swift.String.self, forKey: .verb)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -658,25 +698,33 @@ public struct WebBackupOperationCompletedEventData: Codable, Hashable, Sendable,
         case verb = "verb"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.appEventTypeDetail = members.tolerant(
+            AppEventTypeDetail.self,
+            forKey: "appEventTypeDetail"
+        )
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.correlationRequestId = members.tolerant(
+            Swift.String.self,
+            forKey: "correlationRequestId"
+        )
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.address = members.tolerant(Swift.String.self, forKey: "address")
+        self.verb = members.tolerant(Swift.String.self, forKey: "verb")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appEventTypeDetail = container.tolerant(
-            AppEventTypeDetail.self,
-            forKey: .appEventTypeDetail
-        )
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.correlationRequestId = container.tolerant(
-            Swift.String.self,
-            forKey: .correlationRequestId
-        )
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.address = container.tolerant(Swift.String.self, forKey: .address)
-        self.verb = container.tolerant(Swift.String.self, forKey: .verb)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -779,25 +827,33 @@ public struct WebBackupOperationFailedEventData: Codable, Hashable, Sendable, Az
         case verb = "verb"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.appEventTypeDetail = members.tolerant(
+            AppEventTypeDetail.self,
+            forKey: "appEventTypeDetail"
+        )
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.correlationRequestId = members.tolerant(
+            Swift.String.self,
+            forKey: "correlationRequestId"
+        )
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.address = members.tolerant(Swift.String.self, forKey: "address")
+        self.verb = members.tolerant(Swift.String.self, forKey: "verb")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appEventTypeDetail = container.tolerant(
-            AppEventTypeDetail.self,
-            forKey: .appEventTypeDetail
-        )
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.correlationRequestId = container.tolerant(
-            Swift.String.self,
-            forKey: .correlationRequestId
-        )
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.address = container.tolerant(Swift.String.self, forKey: .address)
-        self.verb = container.tolerant(Swift.String.self, forKey: .verb)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -901,25 +957,33 @@ public struct WebBackupOperationStartedEventData: Codable, Hashable, Sendable, A
         case verb = "verb"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.appEventTypeDetail = members.tolerant(
+            AppEventTypeDetail.self,
+            forKey: "appEventTypeDetail"
+        )
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.correlationRequestId = members.tolerant(
+            Swift.String.self,
+            forKey: "correlationRequestId"
+        )
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.address = members.tolerant(Swift.String.self, forKey: "address")
+        self.verb = members.tolerant(Swift.String.self, forKey: "verb")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appEventTypeDetail = container.tolerant(
-            AppEventTypeDetail.self,
-            forKey: .appEventTypeDetail
-        )
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.correlationRequestId = container.tolerant(
-            Swift.String.self,
-            forKey: .correlationRequestId
-        )
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.address = container.tolerant(Swift.String.self, forKey: .address)
-        self.verb = container.tolerant(Swift.String.self, forKey: .verb)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

@@ -86,25 +86,33 @@ public struct WebSlotSwapWithPreviewStartedEventData: Codable, Hashable, Sendabl
         case verb = "verb"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.appEventTypeDetail = members.tolerant(
+            AppEventTypeDetail.self,
+            forKey: "appEventTypeDetail"
+        )
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.correlationRequestId = members.tolerant(
+            Swift.String.self,
+            forKey: "correlationRequestId"
+        )
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.address = members.tolerant(Swift.String.self, forKey: "address")
+        self.verb = members.tolerant(Swift.String.self, forKey: "verb")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appEventTypeDetail = container.tolerant(
-            AppEventTypeDetail.self,
-            forKey: .appEventTypeDetail
-        )
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self.clientRequestId = container.tolerant(Swift.String.self, forKey: .clientRequestId)
-        self.correlationRequestId = container.tolerant(
-            Swift.String.self,
-            forKey: .correlationRequestId
-        )
-        self.requestId = container.tolerant(Swift.String.self, forKey: .requestId)
-        self.address = container.tolerant(Swift.String.self, forKey: .address)
-        self.verb = container.tolerant(Swift.String.self, forKey: .verb)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC

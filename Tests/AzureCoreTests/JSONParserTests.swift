@@ -17,6 +17,21 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(try parse("\"\""), "")
     }
 
+    func test_parse_integerBoundaries_exactlyLikeInt64() throws {
+        XCTAssertEqual(try parse("-9223372036854775808"), .int(Int64.min))
+        XCTAssertEqual(try parse("-9223372036854775809"), .double(-9_223_372_036_854_775_808.0))
+        XCTAssertEqual(try parse("18446744073709551616"), .double(18_446_744_073_709_551_616))
+        XCTAssertEqual(try parse("-0"), .int(0))
+        XCTAssertEqual(try parse("[0,10,-7,1234567890123]"), [0, 10, -7, 1_234_567_890_123])
+    }
+
+    func test_parse_repeatedMemberKeepsTheLastValue_nestedObjectsKeepTheirOwnMembers() throws {
+        XCTAssertEqual(try parse(#"{"a":1,"b":2,"a":3}"#), ["a": 3, "b": 2])
+        XCTAssertEqual(
+            try parse(#"{"x":{"a":1,"b":{"c":2}},"y":[{"a":4},{}],"z":{"a":5}}"#),
+            ["x": ["a": 1, "b": ["c": 2]], "y": [["a": 4], [:]], "z": ["a": 5]])
+    }
+
     func test_parse_stringEscapesAndUnicode() throws {
         XCTAssertEqual(
             try parse(#""q\" b\\ s\/ \b\f\n\r\t u\u00e9 \ud83d\ude00 é""#), "q\" b\\ s/ \u{8}\u{c}\n\r\t u\u{e9} 😀 é")
@@ -63,6 +78,11 @@ final class JSONParserTests: XCTestCase {
         XCTAssertThrowsError(try JSONParser.parse(Data([0x22, 0xFF, 0x22]))) { error in
             XCTAssertTrue(String(describing: error).contains("invalid UTF-8"))
         }
+        // The same after an escape (the slow path), and a truncated multi-byte sequence.
+        XCTAssertThrowsError(try JSONParser.parse(Data([0x22, 0x5C, 0x6E, 0xC3, 0x22]))) { error in
+            XCTAssertTrue(String(describing: error).contains("invalid UTF-8"))
+        }
+        XCTAssertEqual(try JSONParser.parse(Data([0x22, 0xC3, 0xA9, 0x22])), "é")
     }
 
     func test_depthLimit_isAnErrorNotACrash() {

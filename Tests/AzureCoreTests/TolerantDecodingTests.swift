@@ -112,6 +112,39 @@ final class TolerantDecodingTests: XCTestCase {
         XCTAssertEqual(String(decoding: try JSONEncoder().encode([Color.red]), as: UTF8.self), #"["Red"]"#)
     }
 
+    func test_treePath_membersTolerant_convertsLikeTheContainerPath() throws {
+        let text = #"{"string": 12.5, "int32": "42", "json": null, "strings": "one", "colors": ["red", 5, null]}"#
+        let members = try XCTUnwrap(try JSONValue(parsing: Data(text.utf8)).objectValue)
+        let viaContainer = try probe(text)
+        XCTAssertEqual(members.tolerant(String.self, forKey: "string"), "12.5")
+        XCTAssertEqual(members.tolerant(String.self, forKey: "string"), viaContainer.string)
+        XCTAssertEqual(members.tolerant(Int32.self, forKey: "int32"), 42)
+        XCTAssertNil(members.tolerant(JSONValue.self, forKey: "json"), "a null member is nil")
+        XCTAssertNil(viaContainer.json)
+        XCTAssertNil(members.tolerant(String.self, forKey: "missing"))
+        XCTAssertEqual(members.tolerant([String].self, forKey: "strings"), ["one"])
+        XCTAssertEqual(members.tolerant([Color].self, forKey: "colors"), [.red, Color(rawValue: "5")])
+        XCTAssertEqual(members.tolerant([Color].self, forKey: "colors"), viaContainer.colors)
+    }
+
+    func test_tolerantlyFrom_readsThroughTheTreePath_andNamesTheTypeWhenItCannot() throws {
+        struct Box: TolerantDecodable, Equatable {
+            var name: String?
+            init?(tolerantJSON json: JSONValue) {
+                guard case .object(let members) = json else { return nil }
+                name = members.tolerant(String.self, forKey: "name")
+            }
+            init(from decoder: any Decoder) throws {
+                self = try Self(tolerantlyFrom: decoder)
+            }
+        }
+        XCTAssertEqual(try JSONDecoder().decode(Box.self, from: Data(#"{"name": 7}"#.utf8)).name, "7")
+        XCTAssertThrowsError(try JSONDecoder().decode(Box.self, from: Data("[1]".utf8))) { error in
+            guard case DecodingError.typeMismatch(_, let context) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(context.debugDescription.contains("an array cannot be read as Box"), context.debugDescription)
+        }
+    }
+
     func test_encodeRFC3339IfPresent_ignoresTheEncoderStrategy() throws {
         struct Stamp: Encodable {
             var date: Date?

@@ -38,6 +38,24 @@ final class SystemEventDecodingTests: XCTestCase {
         }
     }
 
+    /// `Decodable` (here Foundation's `JSONDecoder` over text) reads every model exactly as the
+    /// tree path `init?(tolerantJSON:)` that `SystemEvent.decode` uses, quirks included.
+    func test_everyEventType_foundationDecoderAgreesWithTheTreePath() throws {
+        for object in SpecPayloads.events {
+            let eventType = try XCTUnwrap(object.eventType)
+            let quirky = SpecPayloads.payload(object, style: .quirky)
+            let modelType = try XCTUnwrap(SystemEvent.modelType(for: eventType), eventType)
+            let text = try JSONCoding.makeEncoder().encode(quirky)
+            let viaDecoder = try JSONDecoder().decode(modelType, from: text)
+            let viaTree = try XCTUnwrap(SystemEvent.decode(eventType: eventType, data: quirky).model, eventType)
+            XCTAssertEqual(try encoded(viaDecoder), try encoded(viaTree), eventType)
+        }
+        XCTAssertThrowsError(try JSONDecoder().decode(StorageBlobCreatedEventData.self, from: Data("[1]".utf8))) {
+            error in
+            guard case DecodingError.typeMismatch = error else { return XCTFail("\(error)") }
+        }
+    }
+
     func test_everyEventType_roundTripsEncodeDecode() throws {
         for object in SpecPayloads.events {
             let eventType = try XCTUnwrap(object.eventType)

@@ -158,6 +158,9 @@ public indirect enum Statement: Sendable, Hashable {
     case forIn(pattern: String, sequence: Expr, condition: Expr?, body: [Statement])
     /// `switch subject { case pattern: body ... }`.
     case switchOver(Expr, [SwitchCase])
+    /// `guard pattern = value else { body }`, such as `guard case .object(let members) = json else
+    /// { return nil }` (`pattern` is the text before ` = `).
+    case guardBinding(pattern: String, value: Expr, elseBody: [Statement])
 }
 
 /// One `case` of a `switch`.

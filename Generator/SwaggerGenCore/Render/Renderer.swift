@@ -193,6 +193,13 @@ public struct SwiftRenderer: SwiftRendering {
                 lines += item.body.flatMap { render($0, indent: indent + 1) }
             }
             return lines + [prefix + "}"]
+        case .guardBinding(let pattern, let value, let elseBody):
+            let head = prefix + "guard " + pattern + " = " + render(value) + " else {"
+            let body = elseBody.flatMap { render($0, indent: 0) }
+            if body.count == 1, let only = body.first, head.count + only.count + 3 <= width {
+                return [head + " " + only + " }"]
+            }
+            return [head] + elseBody.flatMap { render($0, indent: indent + 1) } + [prefix + "}"]
         }
     }
 

@@ -58,6 +58,9 @@ enum ModuleUsage {
         case .switchOver(let subject, let cases):
             visit(subject, &modules)
             cases.forEach { $0.body.forEach { visit($0, &modules) } }
+        case .guardBinding(_, let value, let elseBody):
+            visit(value, &modules)
+            elseBody.forEach { visit($0, &modules) }
         }
     }
 

@@ -1,9 +1,10 @@
 /// The public mode of the Translate stage (`--access public`, the system-event models):
 ///
 /// - one file per spec file (`Storage.swift` from `Storage.yaml`), holding its models and enums;
-/// - every member optional, decoded tolerantly through AzureCore's `tolerant(_:forKey:)` (a
-///   missing or unconvertible member is `nil`, never an error), written with `encodeIfPresent`
-///   (dates as RFC 3339 text);
+/// - every member optional, read tolerantly from the JSON tree in `init?(tolerantJSON:)` through
+///   AzureCore's `tolerant(_:forKey:)` (a missing or unconvertible member is `nil`, never an
+///   error; `init(from:)` goes through the same code), written with `encodeIfPresent` (dates as
+///   RFC 3339 text);
 /// - enums conform to `AzureCore.ExtensibleStringEnum` (case-insensitive match of known values);
 /// - a discriminator base `B` with children gets a wrapper `enum BKind` (one case per child, plus
 ///   `unknown(B, raw:)` keeping the raw JSON); every property typed `B` uses `BKind` instead;
@@ -167,11 +168,7 @@ extension Translator {
         var parameterDocs: [Doc.Parameter] = []
         var initBody: [Statement] = []
         let codingKeys = typeValue(.named("CodingKeys"))
-        var decodeBody: [Statement] = [
-            .letBinding(
-                "container",
-                .tryExpr(call(.member(.identifier("decoder"), "container"), [Argument("keyedBy", codingKeys)])))
-        ]
+        var readBody: [Statement] = [Self.guardObject]
         var encodeBody: [Statement] = [
             .varBinding(
                 "container", nil, call(.member(.identifier("encoder"), "container"), [Argument("keyedBy", codingKeys)]))
@@ -187,8 +184,8 @@ extension Translator {
             let key = Expr.member(nil, property.swiftName)
             codingCases.append(.enumCase(name: property.swiftName, rawValue: property.wireName))
             let decoded = call(
-                .member(.identifier("container"), "tolerant"),
-                [Argument(nil, typeValue(valueType)), Argument("forKey", key)])
+                .member(.identifier("members"), "tolerant"),
+                [Argument(nil, typeValue(valueType)), Argument("forKey", .string(property.wireName))])
             if property.isBoxed {
                 let storage = "_" + bareName
                 members.append(
@@ -205,12 +202,12 @@ extension Translator {
                 members.append(
                     .property(PropertyDecl(doc: nil, access: .private, name: storage, type: .array(valueType))))
                 initBody.append(.assign(selfMember(storage), boxed(.identifier(property.swiftName))))
-                decodeBody.append(.assign(selfMember(storage), boxed(decoded)))
+                readBody.append(.assign(selfMember(storage), boxed(decoded)))
             } else {
                 members.append(
                     .property(PropertyDecl(doc: doc, access: access, name: property.swiftName, type: declaredType)))
                 initBody.append(.assign(selfMember(property.swiftName), .identifier(property.swiftName)))
-                decodeBody.append(.assign(selfMember(property.swiftName), decoded))
+                readBody.append(.assign(selfMember(property.swiftName), decoded))
             }
             let isDate: Bool
             switch property.type {
@@ -249,9 +246,8 @@ extension Translator {
                 FunctionParameter(name: "additionalProperties", type: dictionary, defaultValue: .dictionary([])))
             parameterDocs.append(Doc.Parameter(name: "additionalProperties", text: "Members the spec does not name."))
             initBody.append(.assign(selfMember("additionalProperties"), .identifier("additionalProperties")))
-            let coding = additionalPropertiesCoding(valueType: valueType, dictionary: dictionary, tolerant: true)
-            decodeBody += coding.decode
-            encodeBody += coding.encode
+            readBody += additionalPropertiesReading(valueType: valueType, dictionary: dictionary)
+            encodeBody += additionalPropertiesCoding(valueType: valueType, dictionary: dictionary).encode
         }
         members.append(
             .function(
@@ -276,18 +272,17 @@ extension Translator {
             .function(
                 FunctionDecl(
                     doc: Doc(
-                        ["Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`."],
-                        parameters: [.init(name: "decoder", text: "The decoder.")],
-                        throwsText: "`DecodingError` only when the value is not a JSON object."
+                        [
+                            "Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member that is missing or cannot be converted is `nil`."
+                        ],
+                        parameters: [.init(name: "json", text: "The JSON value.")]
                     ),
-                    access: access, kind: .initializer(failable: false),
-                    parameters: [
-                        FunctionParameter(label: "from", name: "decoder", type: .named("any " + Emitted.decoder))
-                    ],
-                    isThrowing: true, body: decodeBody
+                    access: access, kind: .initializer(failable: true),
+                    parameters: [Self.jsonParameter], body: readBody
                 )
             )
         )
+        members.append(decodeThroughJSONDecl(access: access))
         members.append(
             .function(
                 FunctionDecl(
@@ -323,6 +318,61 @@ extension Translator {
         )
     }
 
+    /// `guard case .object(let members) = json else { return nil }`.
+    static let guardObject = Statement.guardBinding(
+        pattern: "case .object(let members)", value: .identifier("json"), elseBody: [.returnValue(.nilLiteral)])
+
+    /// `guard let value = <type>(tolerantJSON: json) else { return nil }`.
+    static func guardRead(_ type: String) -> Statement {
+        .guardBinding(
+            pattern: "let value",
+            value: .call(.identifier(type), [Argument("tolerantJSON", .identifier("json"))], trailingClosure: nil),
+            elseBody: [.returnValue(.nilLiteral)])
+    }
+
+    /// The `json` parameter of `init?(tolerantJSON:)`.
+    static let jsonParameter = FunctionParameter(label: "tolerantJSON", name: "json", type: .named(Emitted.jsonValue))
+
+    /// `init(from:)` of a public type: the JSON value through `init?(tolerantJSON:)`, so every
+    /// decoder gets what the SDK's parser gets.
+    func decodeThroughJSONDecl(access: AccessLevel) -> Decl {
+        .function(
+            FunctionDecl(
+                doc: Doc(
+                    ["Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it."],
+                    parameters: [.init(name: "decoder", text: "The decoder.")],
+                    throwsText: "`DecodingError` only when the value is not a JSON object."
+                ),
+                access: access, kind: .initializer(failable: false),
+                parameters: [FunctionParameter(label: "from", name: "decoder", type: .named("any " + Emitted.decoder))],
+                isThrowing: true,
+                body: [
+                    .assign(
+                        .identifier("self"),
+                        .tryExpr(
+                            call(.identifier("Self"), [Argument(Emitted.tolerantlyFrom, .identifier("decoder"))])))
+                ]
+            )
+        )
+    }
+
+    /// Reads the members the spec does not name into `additionalProperties`, tolerantly.
+    func additionalPropertiesReading(valueType: TypeRef, dictionary: TypeRef) -> [Statement] {
+        let known = Expr.binary(
+            call(.identifier("CodingKeys"), [Argument("rawValue", .identifier("key"))]), "==", .nilLiteral)
+        let read = call(
+            .member(.identifier("members"), "tolerant"),
+            [Argument(nil, typeValue(valueType)), Argument("forKey", .identifier("key"))])
+        return [
+            .varBinding("additionalProperties", dictionary, .dictionary([])),
+            .forIn(
+                pattern: "key", sequence: .member(.identifier("members"), "keys"), condition: known,
+                body: [.assign(.identifier("additionalProperties[key]"), read)]
+            ),
+            .assign(selfMember("additionalProperties"), .identifier("additionalProperties")),
+        ]
+    }
+
     // MARK: Polymorphism
 
     /// The case name of a child: its name without the base's name (`MediaJobOutputAsset` →
@@ -356,18 +406,9 @@ extension Translator {
                 SwitchCase(
                     SwiftRenderer().stringLiteral(value.lowercased()),
                     [
+                        Self.guardRead(child.swiftName),
                         .assign(
-                            .identifier("self"),
-                            call(
-                                .member(nil, caseName),
-                                [
-                                    Argument(
-                                        nil,
-                                        .tryExpr(
-                                            call(
-                                                .identifier(child.swiftName), [Argument("from", .identifier("decoder"))]
-                                            )))
-                                ]))
+                            .identifier("self"), call(.member(nil, caseName), [Argument(nil, .identifier("value"))])),
                     ]
                 )
             )
@@ -397,17 +438,12 @@ extension Translator {
             SwitchCase(
                 nil,
                 [
+                    Self.guardRead(base.swiftName),
                     .assign(
                         .identifier("self"),
                         call(
                             .member(nil, "unknown"),
-                            [
-                                Argument(
-                                    nil,
-                                    .tryExpr(
-                                        call(.identifier(base.swiftName), [Argument("from", .identifier("decoder"))]))),
-                                Argument("raw", .identifier("raw")),
-                            ]))
+                            [Argument(nil, .identifier("value")), Argument("raw", .identifier("json"))])),
                 ]
             )
         )
@@ -429,31 +465,25 @@ extension Translator {
                 )
             )
         )
-        // `raw["@odata.type"]?.stringValue?.lowercased()`
-        let member = Expr.identifier("raw[" + SwiftRenderer().stringLiteral(discriminator) + "]")
+        // `json["@odata.type"]?.stringValue?.lowercased()`
+        let member = Expr.identifier("json[" + SwiftRenderer().stringLiteral(discriminator) + "]")
         let subject = call(.member(.optionalChain(.member(.optionalChain(member), "stringValue")), "lowercased"), [])
         members.append(
             .function(
                 FunctionDecl(
                     doc: Doc(
-                        ["Decodes the kind `\(discriminator)` names (ignoring case); any other value is `unknown`."],
-                        parameters: [.init(name: "decoder", text: "The decoder.")],
-                        throwsText: "`DecodingError` when the value is not a JSON object."
+                        [
+                            "Reads the kind `\(discriminator)` names (ignoring case); any other value is `unknown`, with the JSON kept. `nil` only when the value is not a JSON object."
+                        ],
+                        parameters: [.init(name: "json", text: "The JSON value.")]
                     ),
-                    access: access, kind: .initializer(failable: false),
-                    parameters: [
-                        FunctionParameter(label: "from", name: "decoder", type: .named("any " + Emitted.decoder))
-                    ],
-                    isThrowing: true,
-                    body: [
-                        .letBinding(
-                            "raw",
-                            .tryExpr(call(.identifier(Emitted.jsonValue), [Argument("from", .identifier("decoder"))]))),
-                        .switchOver(subject, decodeCases),
-                    ]
+                    access: access, kind: .initializer(failable: true),
+                    parameters: [Self.jsonParameter],
+                    body: [.switchOver(subject, decodeCases)]
                 )
             )
         )
+        members.append(decodeThroughJSONDecl(access: access))
         members.append(
             .function(
                 FunctionDecl(

@@ -250,7 +250,7 @@ public struct Translator: ServiceTranslating {
                 FunctionParameter(name: "additionalProperties", type: dictionary, defaultValue: .dictionary([])))
             parameterDocs.append(Doc.Parameter(name: "additionalProperties", text: "Members the spec does not name."))
             initBody.append(.assign(selfMember("additionalProperties"), .identifier("additionalProperties")))
-            let coding = additionalPropertiesCoding(valueType: valueType, dictionary: dictionary, tolerant: false)
+            let coding = additionalPropertiesCoding(valueType: valueType, dictionary: dictionary)
             decodeBody += coding.decode
             encodeBody += coding.encode
         }
@@ -319,10 +319,9 @@ public struct Translator: ServiceTranslating {
     /// - Parameters:
     ///   - valueType: The dictionary's value type.
     ///   - dictionary: The dictionary type.
-    ///   - tolerant: Whether values are read with `tolerant(_:forKey:)` (public models) or
-    ///     `try decode(_:forKey:)` (wire models).
-    /// - Returns: The statements for `init(from:)` and for `encode(to:)`.
-    func additionalPropertiesCoding(valueType: TypeRef, dictionary: TypeRef, tolerant: Bool)
+    /// - Returns: The statements for `init(from:)` (wire models; public models read theirs from
+    ///   the JSON tree) and for `encode(to:)`.
+    func additionalPropertiesCoding(valueType: TypeRef, dictionary: TypeRef)
         -> (decode: [Statement], encode: [Statement])
     {
         let container = Expr.identifier("additionalContainer")
@@ -330,10 +329,7 @@ public struct Translator: ServiceTranslating {
             call(.identifier("CodingKeys"), [Argument("rawValue", .member(.identifier("key"), "stringValue"))]),
             "==", .nilLiteral)
         let arguments = [Argument(nil, typeValue(valueType)), Argument("forKey", .identifier("key"))]
-        let read =
-            tolerant
-            ? call(.member(container, "tolerant"), arguments)
-            : .tryExpr(call(.member(container, "decode"), arguments))
+        let read = Expr.tryExpr(call(.member(container, "decode"), arguments))
         let decode: [Statement] = [
             .letBinding(
                 "additionalContainer",

@@ -31,17 +31,27 @@ public struct JSONParser {
     /// - Returns: The value.
     /// - Throws: ``SyntaxError`` naming the offset of the first problem.
     public static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
-        let bytes = [UInt8](data)
-        var parser = Reader(bytes: bytes)
-        return try parser.document()
+        let result = data.withUnsafeBytes { raw -> Result<JSONValue, SyntaxError> in
+            var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
+            do throws(SyntaxError) {
+                return .success(try reader.document())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
+    /// Reads the bytes in place (they live as long as `parse`'s closure). Object members are
+    /// gathered on one scratch stack shared by every nesting level, so each object's dictionary
+    /// is made once at its final size instead of growing and rehashing.
     struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
         var depth = 0
+        var members: [(String, JSONValue)] = []
 
-        init(bytes: [UInt8]) {
+        init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
         }
 
@@ -119,13 +129,13 @@ public struct JSONParser {
         mutating func parseObject() throws(SyntaxError) -> JSONValue {
             try enter()
             index += 1
-            var members: [String: JSONValue] = [:]
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
-                return .object(members)
+                return .object([:])
             }
+            let start = members.count
             while true {
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of input in an object") }
@@ -137,7 +147,8 @@ public struct JSONParser {
                 }
                 index += 1
                 skipWhitespace()
-                members[key] = try parseValue()
+                let value = try parseValue()
+                members.append((key, value))
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of input in an object") }
                 if bytes[index] == UInt8(ascii: ",") {
@@ -147,7 +158,14 @@ public struct JSONParser {
                 guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in an object") }
                 index += 1
                 depth -= 1
-                return .object(members)
+                // Taken from the top of the stack, last member first: a repeated name keeps its
+                // last value, as a dictionary assignment in order would.
+                var object = [String: JSONValue](minimumCapacity: members.count - start)
+                while members.count > start {
+                    let (name, member) = members.removeLast()
+                    if object[name] == nil { object[name] = member }
+                }
+                return .object(object)
             }
         }
 
@@ -181,25 +199,31 @@ public struct JSONParser {
             let quote = index
             index += 1
             let start = index
-            // Fast path: no escapes.
+            // Fast path: no escapes; `seen` collects the bits of every byte, so ASCII-only text
+            // (the usual case) needs no UTF-8 validation.
+            var seen: UInt8 = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    let text = try makeString(bytes[start..<index], at: start)
+                    let text = try makeString(
+                        UnsafeBufferPointer(rebasing: bytes[start..<index]), ascii: seen < 0x80, at: start)
                     index += 1
                     return text
                 }
                 if byte == UInt8(ascii: "\\") { break }
                 guard byte >= 0x20 else { throw error("control character in a string") }
+                seen |= byte
                 index += 1
             }
-            var buffer = [UInt8](bytes[start..<index])
+            var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<index]))
             while index < bytes.count {
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "\""):
                     index += 1
-                    return try makeString(buffer[...], at: start)
+                    return try buffer.withUnsafeBufferPointer { (text) throws(SyntaxError) -> String in
+                        try makeString(text, ascii: false, at: start)
+                    }
                 case UInt8(ascii: "\\"):
                     index += 1
                     guard index < bytes.count else { throw error("unterminated escape") }
@@ -262,28 +286,39 @@ public struct JSONParser {
                 throw error("unpaired surrogate in \\u escape", at: start)
             }
             guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape", at: start) }
-            buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
+            UTF8.encode(unicode) { buffer.append($0) }
         }
 
-        func makeString(_ slice: ArraySlice<UInt8>, at offset: Int) throws(SyntaxError) -> String {
-            guard let text = String(validating: slice, as: UTF8.self) else {
+        func makeString(_ text: UnsafeBufferPointer<UInt8>, ascii: Bool, at offset: Int) throws(SyntaxError) -> String {
+            if ascii { return String(decoding: text, as: UTF8.self) }
+            guard let string = String(validating: text, as: UTF8.self) else {
                 throw error("invalid UTF-8 in a string", at: offset)
             }
-            return text
+            return string
         }
 
         mutating func parseNumber() throws(SyntaxError) -> JSONValue {
             let start = index
             var isInteger = true
-            if bytes[index] == UInt8(ascii: "-") { index += 1 }
+            let negative = bytes[index] == UInt8(ascii: "-")
+            if negative { index += 1 }
             guard index < bytes.count, Self.isDigit(bytes[index]) else { throw error("invalid number", at: start) }
+            // Integer digits are accumulated as they are read; only other numbers go through text.
+            var magnitude: UInt64 = 0
+            var overflow = false
             if bytes[index] == UInt8(ascii: "0") {
                 index += 1
                 if index < bytes.count, Self.isDigit(bytes[index]) {
                     throw error("leading zero in a number", at: start)
                 }
             } else {
-                while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
+                while index < bytes.count, Self.isDigit(bytes[index]) {
+                    let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+                    let (sum, overflow2) = times10.addingReportingOverflow(UInt64(bytes[index] - UInt8(ascii: "0")))
+                    overflow = overflow || overflow1 || overflow2
+                    magnitude = sum
+                    index += 1
+                }
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 isInteger = false
@@ -300,8 +335,12 @@ public struct JSONParser {
                 guard index < bytes.count, Self.isDigit(bytes[index]) else { throw error("invalid number", at: start) }
                 while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
             }
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            if isInteger, let value = Int64(text) { return .int(value) }
+            if isInteger, !overflow {
+                if !negative, magnitude <= UInt64(Int64.max) { return .int(Int64(magnitude)) }
+                if negative, magnitude <= UInt64(Int64.max) { return .int(-Int64(magnitude)) }
+                if negative, magnitude == UInt64(Int64.max) + 1 { return .int(Int64.min) }
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             guard let value = Double(text), value.isFinite else { throw error("number out of range", at: start) }
             return .double(value)
         }

@@ -87,6 +87,10 @@ public enum JSONValue: Sendable, Hashable {
 extension JSONValue: Codable {
     /// Decodes any JSON value.
     public init(from decoder: any Decoder) throws {
+        if let tree = decoder as? JSONValueDecoder {
+            self = tree.value  // already a tree: nothing to try
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null

@@ -18,14 +18,14 @@ struct JSONValueDecoder: Decoder, SingleValueDecodingContainer {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else {
-            throw mismatch([String: JSONValue].self)
+            throw mismatchError([String: JSONValue].self)
         }
         return KeyedDecodingContainer(KeyedContainer<Key>(members: members, codingPath: codingPath))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let elements) = value else {
-            throw mismatch([JSONValue].self)
+            throw mismatchError([JSONValue].self)
         }
         return UnkeyedContainer(elements: elements, codingPath: codingPath)
     }
@@ -41,12 +41,12 @@ struct JSONValueDecoder: Decoder, SingleValueDecodingContainer {
     }
 
     func decode(_ type: Bool.Type) throws -> Bool {
-        guard case .bool(let flag) = value else { throw mismatch(type) }
+        guard case .bool(let flag) = value else { throw mismatchError(type) }
         return flag
     }
 
     func decode(_ type: String.Type) throws -> String {
-        guard case .string(let text) = value else { throw mismatch(type) }
+        guard case .string(let text) = value else { throw mismatchError(type) }
         return text
     }
 
@@ -54,7 +54,7 @@ struct JSONValueDecoder: Decoder, SingleValueDecodingContainer {
         switch value {
         case .double(let number): return number
         case .int(let number): return Double(number)
-        default: throw mismatch(type)
+        default: throw mismatchError(type)
         }
     }
 
@@ -74,7 +74,7 @@ struct JSONValueDecoder: Decoder, SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if let json = value as? T, T.self == JSONValue.self {
+        if T.self == JSONValue.self, let json = value as? T {
             return json
         }
         if T.self == Date.self {
@@ -106,10 +106,10 @@ struct JSONValueDecoder: Decoder, SingleValueDecodingContainer {
         default:
             break
         }
-        throw mismatch(type)
+        throw mismatchError(type)
     }
 
-    private func mismatch(_ type: Any.Type) -> DecodingError {
+    func mismatchError(_ type: Any.Type) -> DecodingError {
         DecodingError.typeMismatch(
             type, .init(codingPath: codingPath, debugDescription: "expected \(type), found \(value.kindName)"))
     }
@@ -167,12 +167,29 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         JSONValueDecoder(try member(key), codingPath: codingPath + [key])
     }
 
+    /// A present, non-null member, or `nil`.
+    private func presentMember(_ key: Key) -> JSONValue? {
+        guard let value = members[key.stringValue] else { return nil }
+        if case .null = value { return nil }
+        return value
+    }
+
+    // Strings and JSON values are most of what events hold: read them without a nested decoder
+    // (whose coding path is an allocation), and build the path only for an error.
+
+    private func string(_ value: JSONValue, _ key: Key) throws -> String {
+        guard case .string(let text) = value else {
+            throw JSONValueDecoder(value, codingPath: codingPath + [key]).mismatchError(String.self)
+        }
+        return text
+    }
+
     func decodeNil(forKey key: Key) throws -> Bool {
         try member(key) == .null
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decoder(key).decode(type) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decoder(key).decode(type) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try string(try member(key), key) }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decoder(key).decode(type) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decoder(key).decode(type) }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decoder(key).decode(type) }
@@ -185,7 +202,21 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decoder(key).decode(type) }
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decoder(key).decode(type) }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decoder(key).decode(type) }
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoder(key).decode(type) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        if T.self == JSONValue.self, let json = try member(key) as? T { return json }
+        return try decoder(key).decode(type)
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        guard let value = presentMember(key) else { return nil }
+        return try string(value, key)
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = presentMember(key) else { return nil }
+        if T.self == JSONValue.self, let json = value as? T { return json }
+        return try JSONValueDecoder(value, codingPath: codingPath + [key]).decode(type)
+    }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
         -> KeyedDecodingContainer<NestedKey>

@@ -1,57 +1,63 @@
 public import Foundation
 
-/// A type that decodes without throwing for a value of the wrong shape: it converts what can be
+/// A type that reads itself from any JSON value without throwing: it converts what can be
 /// converted (`"42"` to `42`, `"true"` to `true`, `42` to `"42"`) and gives `nil` otherwise.
 ///
-/// The generated system-event models use it for every member, so one bad or missing field
-/// never costs the whole event. Models and extensible enums get the default implementation
-/// (their own `init(from:)`, with any error turned into `nil`); the scalars, `Date`, `Data`,
-/// ``JSONValue``, arrays and string-keyed dictionaries convert as described on each.
+/// The generated system-event models conform, so one bad or missing field never costs the whole
+/// event. The one requirement, ``init(tolerantJSON:)``, holds all of a type's tolerant logic and
+/// works straight on a parsed ``JSONValue`` tree (the fast path the SDK's parser uses); the
+/// `Decodable` conformance of a model goes through it with ``init(tolerantlyFrom:)``. The scalars,
+/// `Date`, `Data`, ``JSONValue``, arrays and string-keyed dictionaries convert as described on each.
 public protocol TolerantDecodable: Decodable {
-    /// Decodes a value from a decoder, or gives `nil` when the value does not fit.
-    /// - Parameter decoder: The decoder positioned at the value.
-    /// - Returns: The value, or `nil`.
-    static func tolerantValue(from decoder: any Decoder) -> Self?
-}
-
-extension TolerantDecodable {
-    /// Decodes with `init(from:)` and turns an error into `nil`.
-    /// - Parameter decoder: The decoder positioned at the value.
-    /// - Returns: The value, or `nil`.
-    public static func tolerantValue(from decoder: any Decoder) -> Self? {
-        try? Self(from: decoder)
-    }
-}
-
-/// A scalar that converts from any ``JSONValue`` it can make sense of.
-public protocol TolerantJSONConvertible: TolerantDecodable {
-    /// Converts a JSON value, or gives `nil` when it cannot.
+    /// Reads a value from JSON, or gives `nil` when the value cannot be made into this type.
     /// - Parameter json: The value.
     init?(tolerantJSON json: JSONValue)
 }
 
-extension TolerantJSONConvertible {
-    /// Decodes the value as ``JSONValue`` and converts it.
+extension TolerantDecodable {
+    /// Decodes any JSON value from a decoder and reads it with ``init(tolerantJSON:)``: what the
+    /// generated models' `init(from:)` does, so every decoder gets the same tolerant result.
     /// - Parameter decoder: The decoder positioned at the value.
+    /// - Throws: `DecodingError.typeMismatch` when the value cannot be made into this type at all
+    ///   (for a model: when it is not a JSON object).
+    public init(tolerantlyFrom decoder: any Decoder) throws {
+        let json = try JSONValue(from: decoder)
+        guard let value = Self(tolerantJSON: json) else {
+            throw DecodingError.typeMismatch(
+                Self.self,
+                DecodingError.Context(
+                    codingPath: decoder.codingPath, debugDescription: "\(json.kindName) cannot be read as \(Self.self)")
+            )
+        }
+        self = value
+    }
+}
+
+extension Dictionary where Key == String, Value == JSONValue {
+    /// Reads a member of a JSON object tolerantly: `nil` when it is missing, `null`, or cannot be
+    /// converted to `type`. The generated models read each member with it.
+    /// - Parameters:
+    ///   - type: The member's type.
+    ///   - key: The member's name.
     /// - Returns: The value, or `nil`.
-    public static func tolerantValue(from decoder: any Decoder) -> Self? {
-        guard let json = try? JSONValue(from: decoder) else { return nil }
-        return Self(tolerantJSON: json)
+    @inlinable
+    public func tolerant<T: TolerantDecodable>(_ type: T.Type, forKey key: String) -> T? {
+        guard let value = self[key] else { return nil }
+        if case .null = value { return nil }
+        return T(tolerantJSON: value)
     }
 }
 
 extension KeyedDecodingContainer {
-    /// Decodes a member tolerantly: `nil` when it is missing, `null`, or cannot be converted to
-    /// `type`; never throws.
+    /// Decodes a member tolerantly, for hand-written `init(from:)`: `nil` when it is missing,
+    /// `null`, or cannot be converted to `type`; never throws.
     /// - Parameters:
     ///   - type: The member's type.
     ///   - key: The member's key.
     /// - Returns: The value, or `nil`.
     public func tolerant<T: TolerantDecodable>(_ type: T.Type, forKey key: Key) -> T? {
-        guard contains(key), (try? decodeNil(forKey: key)) == false,
-            let decoder = try? superDecoder(forKey: key)
-        else { return nil }
-        return T.tolerantValue(from: decoder)
+        guard let json = try? decodeIfPresent(JSONValue.self, forKey: key) else { return nil }
+        return T(tolerantJSON: json)
     }
 }
 
@@ -79,68 +85,42 @@ extension KeyedEncodingContainer {
     }
 }
 
-/// An element decoded without throwing, so an unkeyed container always moves on.
-private struct TolerantElement<T: TolerantDecodable>: Decodable {
-    let value: T?
-
-    init(from decoder: any Decoder) {
-        value = T.tolerantValue(from: decoder)
-    }
-}
-
-/// Any string key.
-private struct AnyCodingKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-
-    init(stringValue: String) {
-        self.stringValue = stringValue
-    }
-
-    init?(intValue: Int) {
-        nil
-    }
-}
-
 extension Array: TolerantDecodable where Element: TolerantDecodable {
-    /// Decodes each element tolerantly and skips the ones that do not fit (models always fit
-    /// when they are objects); a single value where an array belongs becomes a one-element array.
-    /// - Parameter decoder: The decoder positioned at the value.
-    /// - Returns: The elements, or `nil` when nothing could be read.
-    public static func tolerantValue(from decoder: any Decoder) -> [Element]? {
-        guard var container = try? decoder.unkeyedContainer() else {
-            return Element.tolerantValue(from: decoder).map { [$0] }
+    /// Reads each element tolerantly and skips the ones that do not convert (models always
+    /// convert when they are objects); a single value where an array belongs becomes a
+    /// one-element array.
+    /// - Parameter json: The value.
+    public init?(tolerantJSON json: JSONValue) {
+        if case .array(let elements) = json {
+            self = elements.compactMap(Element.init(tolerantJSON:))
+        } else if let element = Element(tolerantJSON: json) {
+            self = [element]
+        } else {
+            return nil
         }
-        var result: [Element] = []
-        if let count = container.count { result.reserveCapacity(count) }
-        while !container.isAtEnd {
-            guard let element = try? container.decode(TolerantElement<Element>.self) else { break }
-            if let value = element.value { result.append(value) }
-        }
-        return result
     }
 }
 
 extension Dictionary: TolerantDecodable where Key == String, Value: TolerantDecodable {
-    /// Decodes each value tolerantly and skips the ones that do not fit (a `null` is kept only
-    /// as ``JSONValue/null``).
-    /// - Parameter decoder: The decoder positioned at the value.
-    /// - Returns: The entries, or `nil` when the value is not an object.
-    public static func tolerantValue(from decoder: any Decoder) -> [String: Value]? {
-        guard let container = try? decoder.container(keyedBy: AnyCodingKey.self) else { return nil }
-        var result: [String: Value] = [:]
-        for key in container.allKeys {
-            // `superDecoder` rather than `tolerant`: a JSON `null` value stays when the value
-            // type is `JSONValue` (and fails to convert, so is skipped, for the other types).
-            if let decoder = try? container.superDecoder(forKey: key), let value = Value.tolerantValue(from: decoder) {
-                result[key.stringValue] = value
-            }
+    /// Reads each value tolerantly and skips the ones that do not convert (a `null` is kept only
+    /// as ``JSONValue/null``); `nil` when the value is not an object.
+    /// - Parameter json: The value.
+    public init?(tolerantJSON json: JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        if Value.self == JSONValue.self, let same = members as? [String: Value] {
+            self = same  // free-form members: the object as it is
+            return
         }
-        return result
+        var result: [String: Value] = [:]
+        result.reserveCapacity(members.count)
+        for (key, value) in members {
+            if let converted = Value(tolerantJSON: value) { result[key] = converted }
+        }
+        self = result
     }
 }
 
-extension JSONValue: TolerantJSONConvertible {
+extension JSONValue: TolerantDecodable {
     /// Any JSON value is kept as it is.
     /// - Parameter json: The value.
     public init?(tolerantJSON json: JSONValue) {
@@ -148,7 +128,7 @@ extension JSONValue: TolerantJSONConvertible {
     }
 }
 
-extension String: TolerantJSONConvertible {
+extension String: TolerantDecodable {
     /// A string as it is; a number or boolean as its text.
     /// - Parameter json: The value.
     public init?(tolerantJSON json: JSONValue) {
@@ -162,7 +142,7 @@ extension String: TolerantJSONConvertible {
     }
 }
 
-extension Bool: TolerantJSONConvertible {
+extension Bool: TolerantDecodable {
     /// A boolean; the text `true`/`false` in any case; the numbers 1 and 0.
     /// - Parameter json: The value.
     public init?(tolerantJSON json: JSONValue) {
@@ -204,7 +184,7 @@ private func tolerantDouble(_ json: JSONValue) -> Double? {
     }
 }
 
-extension Int: TolerantJSONConvertible {
+extension Int: TolerantDecodable {
     /// An integer, an integral number, or integer text.
     /// - Parameter json: The value.
     public init?(tolerantJSON json: JSONValue) {
@@ -213,7 +193,7 @@ extension Int: TolerantJSONConvertible {
     }
 }
 
-extension Int32: TolerantJSONConvertible {
+extension Int32: TolerantDecodable {
     /// An integer, an integral number, or integer text, when it fits.
     /// - Parameter json: The value.
     public init?(tolerantJSON json: JSONValue) {
@@ -222,7 +202,7 @@ extension Int32: TolerantJSONConvertible {
     }
 }
 
-extension Int64: TolerantJSONConvertible {
+extension Int64: TolerantDecodable {
     /// An integer, an integral number, or integer text.
     /// - Parameter json: The value.
     public init?(tolerantJSON json: JSONValue) {
@@ -231,7 +211,7 @@ extension Int64: TolerantJSONConvertible {
     }
 }
 
-extension Double: TolerantJSONConvertible {
+extension Double: TolerantDecodable {
     /// A number or number text.
     /// - Parameter json: The value.
     public init?(tolerantJSON json: JSONValue) {
@@ -240,7 +220,7 @@ extension Double: TolerantJSONConvertible {
     }
 }
 
-extension Float: TolerantJSONConvertible {
+extension Float: TolerantDecodable {
     /// A number or number text.
     /// - Parameter json: The value.
     public init?(tolerantJSON json: JSONValue) {
@@ -249,7 +229,7 @@ extension Float: TolerantJSONConvertible {
     }
 }
 
-extension Date: TolerantJSONConvertible {
+extension Date: TolerantDecodable {
     /// RFC 3339 text: 0–9 fractional digits, `Z`, an offset, or no offset (read as UTC).
     /// - Parameter json: The value.
     public init?(tolerantJSON json: JSONValue) {
@@ -258,7 +238,7 @@ extension Date: TolerantJSONConvertible {
     }
 }
 
-extension Data: TolerantJSONConvertible {
+extension Data: TolerantDecodable {
     /// Base64 text (standard alphabet, padding optional).
     /// - Parameter json: The value.
     public init?(tolerantJSON json: JSONValue) {
@@ -285,26 +265,30 @@ where RawValue == String {
 }
 
 extension ExtensibleStringEnum {
-    /// The known value spelled like `text` ignoring case, else `text` as it is.
+    /// The known value spelled like `text` (exactly, else ignoring case), else `text` as it is.
     /// - Parameter text: The wire text.
     public init(matching text: String) {
+        if let exact = Self.knownValues.first(where: { $0.rawValue == text }) {
+            self = exact
+            return
+        }
         let lowered = text.lowercased()
         self = Self.knownValues.first { $0.rawValue.lowercased() == lowered } ?? Self(rawValue: text)
+    }
+
+    /// Reads text (or a number or boolean, taken as text) with ``init(matching:)``; `nil` for
+    /// `null`, an array or an object.
+    /// - Parameter json: The value.
+    public init?(tolerantJSON json: JSONValue) {
+        guard let text = String(tolerantJSON: json) else { return nil }
+        self.init(matching: text)
     }
 
     /// Decodes from text (or a number or boolean, taken as text).
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError.typeMismatch` when the value is null, an array or an object.
     public init(from decoder: any Decoder) throws {
-        let json = try JSONValue(from: decoder)
-        guard let text = String(tolerantJSON: json) else {
-            throw DecodingError.typeMismatch(
-                String.self,
-                DecodingError.Context(
-                    codingPath: decoder.codingPath, debugDescription: "expected text for \(Self.self)")
-            )
-        }
-        self.init(matching: text)
+        try self.init(tolerantlyFrom: decoder)
     }
 
     /// Encodes the raw value.

@@ -55,22 +55,26 @@ public struct ContosoLabels: Codable, Hashable, Sendable, AzureCore.TolerantDeco
         }
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.primary = members.tolerant(Swift.String.self, forKey: "primary")
+        var additionalProperties: [Swift.String: Swift.String] = [:]
+        for key in members.keys where CodingKeys(rawValue: key) == nil {
+            additionalProperties[key] = members.tolerant(Swift.String.self, forKey: key)
+        }
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.primary = container.tolerant(Swift.String.self, forKey: .primary)
-        let additionalContainer = try decoder.container(keyedBy: AdditionalKey.self)
-        var additionalProperties: [Swift.String: Swift.String] = [:]
-        for key in additionalContainer.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-            additionalProperties[key.stringValue] = additionalContainer.tolerant(
-                Swift.String.self,
-                forKey: key
-            )
-        }
-        self.additionalProperties = additionalProperties
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -124,14 +128,22 @@ public struct ContosoOutput: Codable, Hashable, Sendable, AzureCore.TolerantDeco
         case label = "label"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.odataType = members.tolerant(Swift.String.self, forKey: "@odata.type")
+        self.label = members.tolerant(Swift.String.self, forKey: "label")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = container.tolerant(Swift.String.self, forKey: .odataType)
-        self.label = container.tolerant(Swift.String.self, forKey: .label)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -166,18 +178,27 @@ public enum ContosoOutputKind: Codable, Hashable, Sendable, AzureCore.TolerantDe
         }
     }
 
-    /// Decodes the kind `@odata.type` names (ignoring case); any other value is `unknown`.
+    /// Reads the kind `@odata.type` names (ignoring case); any other value is `unknown`, with the
+    /// JSON kept. `nil` only when the value is not a JSON object.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        switch json["@odata.type"]?.stringValue?.lowercased() {
+        case "#contoso.outputasset":
+            guard let value = ContosoOutputAsset(tolerantJSON: json) else { return nil }
+            self = .asset(value)
+        default:
+            guard let value = ContosoOutput(tolerantJSON: json) else { return nil }
+            self = .unknown(value, raw: json)
+        }
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` when the value is not a JSON object.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let raw = try AzureCore.JSONValue(from: decoder)
-        switch raw["@odata.type"]?.stringValue?.lowercased() {
-        case "#contoso.outputasset":
-            self = .asset(try ContosoOutputAsset(from: decoder))
-        default:
-            self = .unknown(try ContosoOutput(from: decoder), raw: raw)
-        }
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the kind's model; an unknown kind is written back as it came.
@@ -238,15 +259,23 @@ public struct ContosoOutputAsset: Codable, Hashable, Sendable, AzureCore.Toleran
         case assetName = "assetName"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.odataType = members.tolerant(Swift.String.self, forKey: "@odata.type")
+        self.label = members.tolerant(Swift.String.self, forKey: "label")
+        self.assetName = members.tolerant(Swift.String.self, forKey: "assetName")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = container.tolerant(Swift.String.self, forKey: .odataType)
-        self.label = container.tolerant(Swift.String.self, forKey: .label)
-        self.assetName = container.tolerant(Swift.String.self, forKey: .assetName)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -305,14 +334,22 @@ public struct ContosoPart: Codable, Hashable, Sendable, AzureCore.TolerantDecoda
         case inner = "inner"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self._inner = members.tolerant(ContosoPart.self, forKey: "inner").map { [$0] } ?? []
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = container.tolerant(Swift.String.self, forKey: .name)
-        self._inner = container.tolerant(ContosoPart.self, forKey: .inner).map { [$0] } ?? []
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
@@ -480,28 +517,36 @@ public struct ContosoWidgetCreatedEventData: Codable, Hashable, Sendable, AzureC
         case outputs = "outputs"
     }
 
-    /// Decodes a value tolerantly: a member that is missing or cannot be converted is `nil`.
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard case .object(let members) = json else { return nil }
+        self.id = members.tolerant(Swift.String.self, forKey: "Id")
+        self.nbf = members.tolerant(Swift.Int64.self, forKey: "NBF")
+        self.createdAt = members.tolerant(Foundation.Date.self, forKey: "createdAt")
+        self.count = members.tolerant(Swift.Int32.self, forKey: "count")
+        self.ratio = members.tolerant(Swift.Double.self, forKey: "ratio")
+        self.enabled = members.tolerant(Swift.Bool.self, forKey: "enabled")
+        self.payload = members.tolerant(Foundation.Data.self, forKey: "payload")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+        self.description = members.tolerant(Swift.String.self, forKey: "description")
+        self.widgetURL = members.tolerant(Swift.String.self, forKey: "widgetUrl")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.extra = members.tolerant([Swift.String: AzureCore.JSONValue].self, forKey: "extra")
+        self.anything = members.tolerant(AzureCore.JSONValue.self, forKey: "anything")
+        self.parts = members.tolerant([ContosoPart].self, forKey: "parts")
+        self.color = members.tolerant(WidgetColor.self, forKey: "color")
+        self.outputs = members.tolerant([ContosoOutputKind].self, forKey: "outputs")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = container.tolerant(Swift.String.self, forKey: .id)
-        self.nbf = container.tolerant(Swift.Int64.self, forKey: .nbf)
-        self.createdAt = container.tolerant(Foundation.Date.self, forKey: .createdAt)
-        self.count = container.tolerant(Swift.Int32.self, forKey: .count)
-        self.ratio = container.tolerant(Swift.Double.self, forKey: .ratio)
-        self.enabled = container.tolerant(Swift.Bool.self, forKey: .enabled)
-        self.payload = container.tolerant(Foundation.Data.self, forKey: .payload)
-        self.type = container.tolerant(Swift.String.self, forKey: .type)
-        self.description = container.tolerant(Swift.String.self, forKey: .description)
-        self.widgetURL = container.tolerant(Swift.String.self, forKey: .widgetURL)
-        self.tags = container.tolerant([Swift.String: Swift.String].self, forKey: .tags)
-        self.extra = container.tolerant([Swift.String: AzureCore.JSONValue].self, forKey: .extra)
-        self.anything = container.tolerant(AzureCore.JSONValue.self, forKey: .anything)
-        self.parts = container.tolerant([ContosoPart].self, forKey: .parts)
-        self.color = container.tolerant(WidgetColor.self, forKey: .color)
-        self.outputs = container.tolerant([ContosoOutputKind].self, forKey: .outputs)
+        self = try Self(tolerantlyFrom: decoder)
     }
 
     /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
