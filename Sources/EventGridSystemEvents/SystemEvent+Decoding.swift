@@ -1,7 +1,8 @@
 public import AzureCore
 
 /// How one event type's data is decoded: the model type and the `SystemEvent` case it goes in.
-/// The generated `SystemEvent.registry` holds one per event type, keyed by the lower-cased name.
+/// The generated `SystemEvent.registry` holds one per event type, keyed by its spelling in the
+/// spec; `foldedRegistry` keys the same entries by the lower-cased name.
 struct SystemEventEntry: Sendable {
     /// The model type.
     let type: any SystemEventModel.Type
@@ -28,14 +29,24 @@ extension SystemEvent {
     ///   - data: The event's `data`.
     /// - Returns: The typed event, or `.unknown`.
     public static func decode(eventType: String, data: JSONValue) -> SystemEvent {
-        registry[eventType.lowercased()]?.decode(data) ?? .unknown(eventType: eventType, data: data)
+        entry(for: eventType)?.decode(data) ?? .unknown(eventType: eventType, data: data)
     }
 
     /// The model type of an event type (matched ignoring case), or `nil` when there is none.
     /// - Parameter eventType: The event type.
     /// - Returns: The model type.
     public static func modelType(for eventType: String) -> (any SystemEventModel.Type)? {
-        registry[eventType.lowercased()]?.type
+        entry(for: eventType)?.type
+    }
+
+    /// The registry's entries keyed by the lower-cased event type.
+    static let foldedRegistry = Dictionary(
+        registry.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+
+    /// The entry of an event type: as the spec spells it (the usual case, no case folding), else
+    /// ignoring case.
+    private static func entry(for eventType: String) -> SystemEventEntry? {
+        registry[eventType] ?? foldedRegistry[eventType.lowercased()]
     }
 
     /// The event type: the model's canonical spelling, or the type as it came for `.unknown`.

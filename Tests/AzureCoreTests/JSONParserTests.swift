@@ -32,6 +32,47 @@ final class JSONParserTests: XCTestCase {
             ["x": ["a": 1, "b": ["c": 2]], "y": [["a": 4], [:]], "z": ["a": 5]])
     }
 
+    func test_parseObjects_sortsNamedMembersIntoSlots_keepsTheOthersInOrder() throws {
+        let text = #"[{"b":1,"x":[2],"\u0061":"escaped a","b":3,"y":null}, 7, {}]"#
+        guard case .array(let elements) = try JSONParser.parseObjects(Data(text.utf8), named: ["a", "b", "c"]) else {
+            return XCTFail("not an array")
+        }
+        XCTAssertEqual(elements.count, 3)
+        guard case .object(let first) = elements[0] else { return XCTFail("element 0") }
+        XCTAssertEqual(
+            first.named, ["escaped a", 3, nil], "an escaped name finds its slot; a repeat keeps the last value")
+        XCTAssertEqual(first.others.map(\.0), ["x", "y"])
+        XCTAssertEqual(first.others.map(\.1), [[2], .null])
+        guard case .other(let seven) = elements[1], case .object(let empty) = elements[2] else {
+            return XCTFail("elements 1 and 2")
+        }
+        XCTAssertEqual(seven, 7)
+        XCTAssertEqual(empty.named, [nil, nil, nil])
+        guard case .object(let single) = try JSONParser.parseObjects(Data(#"{"c":{"d":true}}"#.utf8), named: ["c"])
+        else { return XCTFail("not an object") }
+        XCTAssertEqual(single.named, [["d": true]])
+        guard case .other(let scalar) = try JSONParser.parseObjects(Data("\"s\"".utf8), named: []) else {
+            return XCTFail("not a scalar")
+        }
+        XCTAssertEqual(scalar, "s")
+    }
+
+    func test_parseObjects_refusesWhatParseRefuses_atTheSameOffset() {
+        let texts = [
+            "[{\"a\":1},{\"a\" 2}]", "{\"a\":1,}", "[{}] x", "[{\"a\":\"\u{1}\"}]", "[", "{\"a\":tru}",
+            "[{\"\\q\":1}]",
+        ]
+        for text in texts {
+            let data = Data(text.utf8)
+            var sorted: JSONParser.SyntaxError?
+            do { _ = try JSONParser.parseObjects(data, named: ["a"]) } catch { sorted = error }
+            var plain: JSONParser.SyntaxError?
+            do { _ = try JSONParser.parse(data) } catch { plain = error }
+            XCTAssertNotNil(sorted, text)
+            XCTAssertEqual(sorted, plain, text)
+        }
+    }
+
     func test_parse_stringEscapesAndUnicode() throws {
         XCTAssertEqual(
             try parse(#""q\" b\\ s\/ \b\f\n\r\t u\u00e9 \ud83d\ude00 é""#), "q\" b\\ s/ \u{8}\u{c}\n\r\t u\u{e9} 😀 é")

@@ -46,6 +46,80 @@ final class ConsumerTests: XCTestCase {
         }
     }
 
+    func test_parse_envelopeErrorsNameTheMemberAndWhatIsWrong() {
+        let grid = #"{"id":"e","subject":"s","eventType":"T","eventTime":"2024-01-01T00:00:00Z""#
+        let cases: [(String, String)] = [
+            (
+                #"{"specversion":"1.0","id":"x","type":"t"}"#,
+                "event 0 is not a valid CloudEvent: member 'source' is missing"
+            ),
+            (#"{"specversion":"1.0","id":"x","source":null,"type":"t"}"#, "member 'source' is missing"),
+            (#"{"specversion":"1.0","id":7,"source":"s","type":"t"}"#, "member 'id' must be a string, not a number"),
+            (
+                #"{"specversion":"1.0","id":"x","source":"s","type":"t","time":"soon"}"#,
+                "member 'time' is not an RFC 3339 date-time: 'soon'"
+            ),
+            (
+                #"{"specversion":"1.0","id":"x","source":"s","type":"t","data_base64":"!!"}"#,
+                "member 'data_base64' is not valid base64"
+            ),
+            (
+                #"{"eventType":"T","subject":"s","eventTime":"2024-01-01T00:00:00Z"}"#,
+                "EventGridEvent: member 'id' is missing"
+            ),
+            (#"{"id":"e","subject":"s","eventType":"T"}"#, "member 'eventTime' is missing"),
+            (grid + #","topic":["t"]}"#, "member 'topic' must be a string, not an array"),
+            (
+                "[" + grid + "}, " + grid + #","subject":{}}]"#,
+                "event 1 is not a valid EventGridEvent: member 'subject'"
+            ),
+        ]
+        for (input, text) in cases {
+            XCTAssertThrowsError(try EventGridParser.parse(input), input) { error in
+                let message = (error as? AzureError)?.message ?? ""
+                XCTAssertTrue(message.contains(text), "\(message) lacks \(text)")
+            }
+        }
+    }
+
+    func test_parse_cloudEventExtensionsIncludeNamesOfTheOtherSchema() throws {
+        let json = #"""
+            {"specversion":"1.0","id":"c","source":"/s","type":"t","topic":"blue","eventType":"x","n":{"k":[1]},"z":null}
+            """#
+        guard case .cloudEvent(let event) = try XCTUnwrap(EventGridParser.parse(json).first) else {
+            return XCTFail("not a cloud event")
+        }
+        XCTAssertEqual(event.extensions, ["topic": "blue", "eventType": "x", "n": ["k": [1]]])
+        XCTAssertEqual(event, try JSONDecoder().decode(CloudEvent.self, from: Data(json.utf8)))
+    }
+
+    func test_decodable_readsTheEnvelopeAsTheParserDoes() throws {
+        let json = #"""
+            {"id":"e1","subject":"/s","eventType":"T","eventTime":"2024-01-01T00:00:00.5+01:00","data":null}
+            """#
+        let decoded = try JSONDecoder().decode(EventGridEvent.self, from: Data(json.utf8))
+        XCTAssertEqual(decoded, try EventGridParser.parseEventGridEvents(Data(json.utf8)).first)
+        XCTAssertEqual(decoded.dataVersion, "", "a missing dataVersion is empty")
+        XCTAssertEqual(decoded.data, .null)
+        XCTAssertEqual(decoded.eventTime, RFC3339.date(from: "2023-12-31T23:00:00.5Z"))
+
+        let cloud = #"{"specversion":"1.0","id":"c","source":"/s","type":"t","subject":null,"tenant":"a","gone":null}"#
+        let event = try JSONDecoder().decode(CloudEvent.self, from: Data(cloud.utf8))
+        XCTAssertNil(event.subject, "a null attribute is absent")
+        XCTAssertEqual(event.extensions, ["tenant": "a"], "null extensions are dropped")
+        XCTAssertEqual(event, try EventGridParser.parseCloudEvents(Data(cloud.utf8)).first)
+
+        XCTAssertThrowsError(try JSONDecoder().decode(CloudEvent.self, from: Data(#"{"id":"c","type":"t"}"#.utf8))) {
+            error in
+            guard case DecodingError.keyNotFound(let key, let context) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(key.stringValue, "source")
+            XCTAssertEqual(context.debugDescription, "member 'source' is missing")
+        }
+        XCTAssertThrowsError(try JSONDecoder().decode(EventGridEvent.self, from: Data("[]".utf8))) { error in
+            guard case DecodingError.typeMismatch = error else { return XCTFail("\(error)") }
+        }
+    }
+
     func test_validationHandshake_eventGridSchemaAnswersTheCode() throws {
         let json = #"""
             [{"id":"v","topic":"/t","subject":"","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent",

@@ -617,7 +617,7 @@ extension Translator {
             modelCases.append(SwitchCase(".\(caseName)(let model)", [.returnValue(.identifier("model"))]))
             entries.append(
                 DictionaryEntry(
-                    .string(eventType.lowercased()),
+                    .string(eventType),
                     call(
                         .identifier("SystemEventEntry"),
                         [
@@ -647,7 +647,7 @@ extension Translator {
         members.append(
             .property(
                 PropertyDecl(
-                    doc: Doc(["Every typed event type, keyed by its lower-cased name."]), access: .internal,
+                    doc: Doc(["Every typed event type, keyed by its spelling in the spec."]), access: .internal,
                     isStatic: true, isLet: true,
                     name: "registry", type: .dictionary(.named(Emitted.string), .named("SystemEventEntry")),
                     initialValue: .dictionary(entries)

@@ -42,6 +42,72 @@ public struct JSONParser {
         return try result.get()
     }
 
+    /// The error of any parse in the SDK: kind serialization, `invalid JSON: <reason> at offset …`.
+    /// - Parameter error: The syntax error (kept as the underlying error).
+    /// - Returns: The error.
+    package static func failure(_ error: SyntaxError) -> AzureError {
+        AzureError(kind: .serialization, message: "invalid JSON: \(error)", underlyingError: error)
+    }
+
+    /// One JSON object whose members were sorted, as they were read, into the slots of the names
+    /// a caller asked for (see ``parseObjects(_:named:)``): the names are matched on their bytes,
+    /// so they never become strings and no dictionary is built.
+    package struct SortedObject: Sendable {
+        /// The value of each asked-for name, by the name's index; `nil` when absent. A repeated
+        /// name keeps its last value.
+        package var named: [JSONValue?]
+        /// Every other member, in order.
+        package var others: [(String, JSONValue)]
+
+        /// Creates an object from its slots and other members.
+        /// - Parameters:
+        ///   - named: The value of each asked-for name, by index.
+        ///   - others: The other members.
+        package init(named: [JSONValue?], others: [(String, JSONValue)]) {
+            self.named = named
+            self.others = others
+        }
+    }
+
+    /// One element of a top-level array read by ``parseObjects(_:named:)``.
+    package enum Element: Sendable {
+        /// An object, its members sorted.
+        case object(SortedObject)
+        /// Any other value.
+        case other(JSONValue)
+    }
+
+    /// A document read by ``parseObjects(_:named:)``.
+    package enum Objects: Sendable {
+        /// A top-level object.
+        case object(SortedObject)
+        /// A top-level array.
+        case array([Element])
+        /// Any other top-level value.
+        case other(JSONValue)
+    }
+
+    /// Parses a document that should be one object or an array of objects (a batch of events),
+    /// sorting each top-level object's members into the slots of `names`. Nested values are read
+    /// as ``JSONValue`` trees. The input is checked exactly as ``parse(_:)`` checks it.
+    /// - Parameters:
+    ///   - data: UTF-8 JSON text.
+    ///   - names: The member names to give slots, in slot order.
+    /// - Returns: The document.
+    /// - Throws: ``SyntaxError`` naming the offset of the first problem.
+    package static func parseObjects(_ data: Data, named names: [String]) throws(SyntaxError) -> Objects {
+        let nameBytes = names.map { Array($0.utf8) }
+        let result = data.withUnsafeBytes { raw -> Result<Objects, SyntaxError> in
+            var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
+            do throws(SyntaxError) {
+                return .success(try reader.objectsDocument(names: nameBytes))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
     /// Reads the bytes in place (they live as long as `parse`'s closure). Object members are
     /// gathered on one scratch stack shared by every nesting level, so each object's dictionary
     /// is made once at its final size instead of growing and rehashing.
@@ -58,9 +124,127 @@ public struct JSONParser {
         mutating func document() throws(SyntaxError) -> JSONValue {
             skipWhitespace()
             let value = try parseValue()
+            try end()
+            return value
+        }
+
+        mutating func end() throws(SyntaxError) {
             skipWhitespace()
             guard index == bytes.count else { throw error("unexpected text after the JSON value") }
-            return value
+        }
+
+        mutating func objectsDocument(names: [[UInt8]]) throws(SyntaxError) -> Objects {
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input") }
+            let objects: Objects
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                objects = .object(try parseSortedObject(names: names))
+            case UInt8(ascii: "["):
+                try enter()
+                index += 1
+                var elements: [Element] = []
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                } else {
+                    while true {
+                        skipWhitespace()
+                        if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
+                            elements.append(.object(try parseSortedObject(names: names)))
+                        } else {
+                            elements.append(.other(try parseValue()))
+                        }
+                        skipWhitespace()
+                        guard index < bytes.count else { throw error("unexpected end of input in an array") }
+                        if bytes[index] == UInt8(ascii: ",") {
+                            index += 1
+                            continue
+                        }
+                        guard bytes[index] == UInt8(ascii: "]") else {
+                            throw error("expected ',' or ']' in an array")
+                        }
+                        index += 1
+                        break
+                    }
+                }
+                depth -= 1
+                objects = .array(elements)
+            default:
+                objects = .other(try parseValue())
+            }
+            try end()
+            return objects
+        }
+
+        /// An object whose member names are matched against `names` as bytes.
+        mutating func parseSortedObject(names: [[UInt8]]) throws(SyntaxError) -> SortedObject {
+            try enter()
+            index += 1
+            var object = SortedObject(named: Array(repeating: nil, count: names.count), others: [])
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                depth -= 1
+                return object
+            }
+            while true {
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of input in an object") }
+                guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
+                let name = try parseName(names: names)
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                    throw error("expected ':' after member name")
+                }
+                index += 1
+                skipWhitespace()
+                let value = try parseValue()
+                switch name {
+                case .slot(let slot): object.named[slot] = value
+                case .other(let text): object.others.append((text, value))
+                }
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of input in an object") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in an object") }
+                index += 1
+                depth -= 1
+                return object
+            }
+        }
+
+        enum Name {
+            case slot(Int)
+            case other(String)
+        }
+
+        /// A member name: the slot of the asked-for name it spells, else the name as text.
+        mutating func parseName(names: [[UInt8]]) throws(SyntaxError) -> Name {
+            let start = index + 1
+            var cursor = start
+            while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\""), bytes[cursor] != UInt8(ascii: "\\") {
+                cursor += 1
+            }
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\""),
+                let slot = Self.slot(of: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), in: names)
+            {
+                index = cursor + 1
+                return .slot(slot)
+            }
+            let text = try parseString()  // escapes, other names, and every error
+            if let slot = names.firstIndex(where: { $0.elementsEqual(text.utf8) }) { return .slot(slot) }
+            return .other(text)
+        }
+
+        static func slot(of name: UnsafeBufferPointer<UInt8>, in names: [[UInt8]]) -> Int? {
+            for (slot, candidate) in names.enumerated() where candidate.count == name.count {
+                if candidate.elementsEqual(name) { return slot }
+            }
+            return nil
         }
 
         func error(_ reason: String, at offset: Int? = nil) -> SyntaxError {
@@ -158,12 +342,12 @@ public struct JSONParser {
                 guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in an object") }
                 index += 1
                 depth -= 1
-                // Taken from the top of the stack, last member first: a repeated name keeps its
-                // last value, as a dictionary assignment in order would.
+                // Moved off the top of the stack, last member first, with one hash each; when a
+                // name repeats, the value already there came later and is put back (last wins).
                 var object = [String: JSONValue](minimumCapacity: members.count - start)
                 while members.count > start {
                     let (name, member) = members.removeLast()
-                    if object[name] == nil { object[name] = member }
+                    if let later = object.updateValue(member, forKey: name) { object[name] = later }
                 }
                 return .object(object)
             }

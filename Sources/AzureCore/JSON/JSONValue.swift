@@ -66,7 +66,7 @@ public enum JSONValue: Sendable, Hashable {
         do {
             self = try JSONParser.parse(data)
         } catch {
-            throw AzureError(kind: .serialization, message: "invalid JSON: \(error)", underlyingError: error)
+            throw JSONParser.failure(error)
         }
     }
 

@@ -70,7 +70,12 @@ public enum RFC3339 {
     /// - Parameter text: The timestamp.
     /// - Returns: The date, or `nil` when the text is not a timestamp.
     public static func date(from text: String) -> Date? {
-        var scanner = Scanner(Array(text.utf8))
+        var text = text  // `withUTF8` reads a native string's bytes in place
+        return text.withUTF8 { date(utf8: $0) }
+    }
+
+    private static func date(utf8: UnsafeBufferPointer<UInt8>) -> Date? {
+        var scanner = Scanner(utf8)
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
             let month = scanner.number(digits: 2), scanner.skip("-"),
             let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
@@ -137,10 +142,10 @@ public enum RFC3339 {
     }
 
     private struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
-        init(_ bytes: [UInt8]) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
         }
 

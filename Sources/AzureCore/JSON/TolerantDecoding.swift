@@ -107,8 +107,10 @@ extension Dictionary: TolerantDecodable where Key == String, Value: TolerantDeco
     /// - Parameter json: The value.
     public init?(tolerantJSON json: JSONValue) {
         guard case .object(let members) = json else { return nil }
-        if Value.self == JSONValue.self, let same = members as? [String: Value] {
-            self = same  // free-form members: the object as it is
+        if Value.self == JSONValue.self {
+            // Free-form members: the object as it is. The types are the same, so this is no
+            // conversion (an `as?` cast would walk every member to check it).
+            self = unsafeBitCast(members, to: [String: Value].self)
             return
         }
         var result: [String: Value] = [:]

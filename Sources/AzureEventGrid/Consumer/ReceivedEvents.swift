@@ -56,12 +56,12 @@ public enum EventGridParser {
     /// - Throws: ``/AzureCore/AzureError`` of kind serialization naming the event index and what
     ///   is wrong (invalid JSON, not an object, a schema that cannot be told, a member missing).
     public static func parse(_ data: Data) throws -> [ReceivedEvent] {
-        try objects(in: data).enumerated().map { index, object in
-            if object["specversion"] != nil {
-                return .cloudEvent(try decode(CloudEvent.self, object, index: index))
+        try events(in: data) { index, envelope in
+            if envelope.has(.specversion) {
+                return .cloudEvent(try read(CloudEvent.init(envelope:), envelope, index: index))
             }
-            if object["eventType"] != nil {
-                return .eventGrid(try decode(EventGridEvent.self, object, index: index))
+            if envelope.has(.eventType) {
+                return .eventGrid(try read(EventGridEvent.init(envelope:), envelope, index: index))
             }
             throw AzureError(
                 kind: .serialization,
@@ -84,8 +84,8 @@ public enum EventGridParser {
     /// - Returns: The events in order.
     /// - Throws: ``/AzureCore/AzureError`` of kind serialization naming the event and member.
     public static func parseEventGridEvents(_ data: Data) throws -> [EventGridEvent] {
-        try objects(in: data).enumerated().map { index, object in
-            try decode(EventGridEvent.self, object, index: index)
+        try events(in: data) { index, envelope in
+            try read(EventGridEvent.init(envelope:), envelope, index: index)
         }
     }
 
@@ -94,33 +94,52 @@ public enum EventGridParser {
     /// - Returns: The events in order.
     /// - Throws: ``/AzureCore/AzureError`` of kind serialization naming the event and member.
     public static func parseCloudEvents(_ data: Data) throws -> [CloudEvent] {
-        try objects(in: data).enumerated().map { index, object in
-            try decode(CloudEvent.self, object, index: index)
+        try events(in: data) { index, envelope in
+            try read(CloudEvent.init(envelope:), envelope, index: index)
         }
     }
 
-    private static func objects(in data: Data) throws -> [JSONValue] {
-        let json = try JSONValue(parsing: data)
-        let items: [JSONValue]
-        switch json {
-        case .array(let elements): items = elements
-        case .object: items = [json]
-        default:
+    /// Reads each event of the payload (its one object, or each element of its array) with
+    /// `read`. The parser sorts envelope members into slots as it reads (no dictionary per
+    /// event); every element is checked to be an object before any event is read.
+    private static func events<Event>(
+        in data: Data, _ read: (Int, EnvelopeReader) throws -> Event
+    ) throws -> [Event] {
+        let document: JSONParser.Objects
+        do {
+            document = try JSONParser.parseObjects(data, named: EnvelopeReader.Member.names)
+        } catch {
+            throw JSONParser.failure(error)
+        }
+        switch document {
+        case .object(let object):
+            return [try read(0, EnvelopeReader(sorted: object))]
+        case .array(let elements):
+            if let index = elements.firstIndex(where: { if case .object = $0 { false } else { true } }) {
+                throw AzureError(kind: .serialization, message: "event \(index) is not a JSON object")
+            }
+            var events: [Event] = []
+            events.reserveCapacity(elements.count)
+            for (index, element) in elements.enumerated() {
+                if case .object(let object) = element { events.append(try read(index, EnvelopeReader(sorted: object))) }
+            }
+            return events
+        case .other:
             throw AzureError(kind: .serialization, message: "expected a JSON object or an array of objects")
         }
-        for (index, item) in items.enumerated() where item.objectValue == nil {
-            throw AzureError(kind: .serialization, message: "event \(index) is not a JSON object")
-        }
-        return items
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, _ object: JSONValue, index: Int) throws -> T {
+    private static func read<Event>(
+        _ initializer: (EnvelopeReader) throws(EnvelopeReader.Failure) -> Event,
+        _ envelope: EnvelopeReader,
+        index: Int
+    ) throws -> Event {
         do {
-            return try object.decode(as: T.self)
-        } catch let error as AzureError {
+            return try initializer(envelope)
+        } catch {
             throw AzureError(
                 kind: .serialization,
-                message: "event \(index) is not a valid \(T.self): \(error.message)",
+                message: "event \(index) is not a valid \(Event.self): \(error.message)",
                 underlyingError: error
             )
         }

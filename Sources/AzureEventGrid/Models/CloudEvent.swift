@@ -184,58 +184,31 @@ extension CloudEvent: Codable {
     /// `null` attribute counts as absent, `time` is read leniently.
     /// - Throws: `DecodingError` when `id`, `source` or `type` is missing or not a string.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
-        func string(_ name: String) throws -> String? {
-            try container.decodeIfPresent(String.self, forKey: Key(name))
-        }
-        func required(_ name: String) throws -> String {
-            guard let value = try string(name) else {
-                throw DecodingError.keyNotFound(
-                    Key(name),
-                    .init(codingPath: container.codingPath, debugDescription: "CloudEvent needs '\(name)'")
-                )
-            }
-            return value
-        }
-        id = try required("id")
-        source = try required("source")
-        type = try required("type")
-        specVersion = try string("specversion") ?? "1.0"
-        subject = try string("subject")
-        dataSchema = try string("dataschema")
-        dataContentType = try string("datacontenttype")
-        if let timeText = try string("time") {
-            guard let date = RFC3339.date(from: timeText) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: Key("time"),
-                    in: container,
-                    debugDescription: "'\(timeText)' is not an RFC 3339 date-time"
-                )
-            }
-            time = date
-        } else {
-            time = nil
-        }
-        if let base64 = try string("data_base64") {
+        self = try EnvelopeReader.decode(decoder, typeName: "CloudEvent", Self.init(envelope:))
+    }
+
+    /// Reads a cloud event from the members of a parsed JSON object (what ``EventGridParser``
+    /// and `init(from:)` do).
+    /// - Parameter reader: The object's members.
+    /// - Throws: ``EnvelopeReader/Failure`` naming the member that is missing or wrong.
+    init(envelope reader: EnvelopeReader) throws(EnvelopeReader.Failure) {
+        id = try reader.requiredString(.id)
+        source = try reader.requiredString(.source)
+        type = try reader.requiredString(.type)
+        specVersion = try reader.string(.specversion) ?? "1.0"
+        subject = try reader.string(.subject)
+        dataSchema = try reader.string(.dataschema)
+        dataContentType = try reader.string(.datacontenttype)
+        time = try reader.date(.time)
+        if let base64 = try reader.string(.dataBase64) {
             guard let bytes = Data(base64Encoded: base64) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: Key("data_base64"),
-                    in: container,
-                    debugDescription: "data_base64 is not valid base64"
-                )
+                throw EnvelopeReader.Failure(member: "data_base64", problem: "is not valid base64")
             }
             data = .binary(bytes)
-        } else if let value = try container.decodeIfPresent(JSONValue.self, forKey: Key("data")), value != .null {
-            data = .json(value)
         } else {
-            data = nil
+            data = reader.json(.data).map(Payload.json)
         }
-        var extensions: [String: JSONValue] = [:]
-        for key in container.allKeys where !Self.reservedAttributeNames.contains(key.stringValue) {
-            let value = try container.decode(JSONValue.self, forKey: key)
-            if value != .null { extensions[key.stringValue] = value }
-        }
-        self.extensions = extensions
+        extensions = reader.members(excluding: Self.reservedAttributeNames)
     }
 
     /// Encodes the event in the JSON event format (`data` or `data_base64`, never both;

@@ -90,23 +90,26 @@ public struct EventGridEvent: Sendable, Hashable, Codable {
     /// Decodes an event; `eventTime` is read leniently (see the type's description).
     /// - Throws: `DecodingError` when a required member is missing or has the wrong type.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        topic = try container.decodeIfPresent(String.self, forKey: .topic)
-        subject = try container.decode(String.self, forKey: .subject)
-        eventType = try container.decode(String.self, forKey: .eventType)
-        let timeText = try container.decode(String.self, forKey: .eventTime)
-        guard let time = RFC3339.date(from: timeText) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .eventTime,
-                in: container,
-                debugDescription: "'\(timeText)' is not an RFC 3339 date-time"
-            )
+        self = try EnvelopeReader.decode(decoder, typeName: "EventGridEvent", Self.init(envelope:))
+    }
+
+    /// Reads an event from the members of a parsed JSON object (what ``EventGridParser`` and
+    /// `init(from:)` do): `id`, `subject`, `eventType` and `eventTime` are required; a missing
+    /// `dataVersion` is empty and a missing `data` is `null`.
+    /// - Parameter reader: The object's members.
+    /// - Throws: ``EnvelopeReader/Failure`` naming the member that is missing or wrong.
+    init(envelope reader: EnvelopeReader) throws(EnvelopeReader.Failure) {
+        id = try reader.requiredString(.id)
+        topic = try reader.string(.topic)
+        subject = try reader.requiredString(.subject)
+        eventType = try reader.requiredString(.eventType)
+        guard let time = try reader.date(.eventTime) else {
+            throw EnvelopeReader.Failure(member: "eventTime", problem: EnvelopeReader.Failure.missing)
         }
         eventTime = time
-        dataVersion = try container.decodeIfPresent(String.self, forKey: .dataVersion) ?? ""
-        metadataVersion = try container.decodeIfPresent(String.self, forKey: .metadataVersion)
-        data = try container.decodeIfPresent(JSONValue.self, forKey: .data) ?? .null
+        dataVersion = try reader.string(.dataVersion) ?? ""
+        metadataVersion = try reader.string(.metadataVersion)
+        data = reader.json(.data) ?? .null
     }
 
     /// Encodes the event with `eventTime` as RFC 3339 UTC.

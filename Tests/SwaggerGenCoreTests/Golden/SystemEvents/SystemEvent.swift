@@ -31,10 +31,10 @@ public enum SystemEvent: Sendable, Hashable {
         }
     }
 
-    /// Every typed event type, keyed by its lower-cased name.
+    /// Every typed event type, keyed by its spelling in the spec.
     static let registry: [Swift.String: SystemEventEntry] = [
-        "contoso.widgets.widgetcreated": SystemEventEntry(ContosoWidgetCreatedEventData.self, SystemEvent.contosoWidgetsWidgetCreated),
-        "fabrikam.things.thingdeleted": SystemEventEntry(FabrikamThingDeletedEventData.self, SystemEvent.fabrikamThingsThingDeleted),
-        "fabrikam.things.thingrelocated": SystemEventEntry(FabrikamThingMovedEventData.self, SystemEvent.fabrikamThingsThingRelocated),
+        "Contoso.Widgets.WidgetCreated": SystemEventEntry(ContosoWidgetCreatedEventData.self, SystemEvent.contosoWidgetsWidgetCreated),
+        "Fabrikam.Things.ThingDeleted": SystemEventEntry(FabrikamThingDeletedEventData.self, SystemEvent.fabrikamThingsThingDeleted),
+        "Fabrikam.Things.ThingRelocated": SystemEventEntry(FabrikamThingMovedEventData.self, SystemEvent.fabrikamThingsThingRelocated),
     ]
 }
