@@ -32,29 +32,33 @@ final class JSONParserTests: XCTestCase {
             ["x": ["a": 1, "b": ["c": 2]], "y": [["a": 4], [:]], "z": ["a": 5]])
     }
 
+    /// Runs `parseObjects` and keeps copies of what it handed over.
+    private func sorted(_ text: String, _ names: [String]) throws -> (
+        JSONParser.Layout, [(Int, JSONParser.SortedObject)]
+    ) {
+        var objects: [(Int, JSONParser.SortedObject)] = []
+        let layout = try JSONParser.parseObjects(Data(text.utf8), named: names) { objects.append(($0, $1)) }
+        return (layout, objects)
+    }
+
     func test_parseObjects_sortsNamedMembersIntoSlots_keepsTheOthersInOrder() throws {
-        let text = #"[{"b":1,"x":[2],"\u0061":"escaped a","b":3,"y":null}, 7, {}]"#
-        guard case .array(let elements) = try JSONParser.parseObjects(Data(text.utf8), named: ["a", "b", "c"]) else {
-            return XCTFail("not an array")
-        }
-        XCTAssertEqual(elements.count, 3)
-        guard case .object(let first) = elements[0] else { return XCTFail("element 0") }
+        let (layout, objects) = try sorted(
+            #"[{"b":1,"x":[2],"\u0061":"escaped a","b":3,"y":null}, 7, {"c":0}]"#, ["a", "b", "c"])
+        XCTAssertEqual(layout, .array(count: 3, firstNonObject: 1))
+        XCTAssertEqual(objects.map(\.0), [0, 2])
+        let first = try XCTUnwrap(objects.first?.1)
         XCTAssertEqual(
             first.named, ["escaped a", 3, nil], "an escaped name finds its slot; a repeat keeps the last value")
-        XCTAssertEqual(first.others.map(\.0), ["x", "y"])
-        XCTAssertEqual(first.others.map(\.1), [[2], .null])
-        guard case .other(let seven) = elements[1], case .object(let empty) = elements[2] else {
-            return XCTFail("elements 1 and 2")
-        }
-        XCTAssertEqual(seven, 7)
-        XCTAssertEqual(empty.named, [nil, nil, nil])
-        guard case .object(let single) = try JSONParser.parseObjects(Data(#"{"c":{"d":true}}"#.utf8), named: ["c"])
-        else { return XCTFail("not an object") }
-        XCTAssertEqual(single.named, [["d": true]])
-        guard case .other(let scalar) = try JSONParser.parseObjects(Data("\"s\"".utf8), named: []) else {
-            return XCTFail("not a scalar")
-        }
-        XCTAssertEqual(scalar, "s")
+        XCTAssertEqual(first.others.map { $0.0 }, ["x", "y"])
+        XCTAssertEqual(first.others.map { $0.1 }, [[2], JSONValue.null])
+        XCTAssertEqual(objects.last?.1.named, [nil, nil, 0], "the slots are emptied between objects")
+        XCTAssertEqual(objects.last?.1.others.count, 0)
+
+        let (single, singleObjects) = try sorted(#"{"c":{"d":true}}"#, ["c"])
+        XCTAssertEqual(single, .object)
+        XCTAssertEqual(singleObjects.first?.1.named, [["d": true]])
+        XCTAssertEqual(try sorted("\"s\"", []).0, .other)
+        XCTAssertEqual(try sorted("[]", ["a"]).0, .array(count: 0, firstNonObject: nil))
     }
 
     func test_parseObjects_refusesWhatParseRefuses_atTheSameOffset() {
@@ -65,7 +69,7 @@ final class JSONParserTests: XCTestCase {
         for text in texts {
             let data = Data(text.utf8)
             var sorted: JSONParser.SyntaxError?
-            do { _ = try JSONParser.parseObjects(data, named: ["a"]) } catch { sorted = error }
+            do { _ = try JSONParser.parseObjects(data, named: ["a"]) { _, _ in } } catch { sorted = error }
             var plain: JSONParser.SyntaxError?
             do { _ = try JSONParser.parse(data) } catch { plain = error }
             XCTAssertNotNil(sorted, text)

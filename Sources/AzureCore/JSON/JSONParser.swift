@@ -69,38 +69,35 @@ public struct JSONParser {
         }
     }
 
-    /// One element of a top-level array read by ``parseObjects(_:named:)``.
-    package enum Element: Sendable {
-        /// An object, its members sorted.
-        case object(SortedObject)
-        /// Any other value.
-        case other(JSONValue)
-    }
-
-    /// A document read by ``parseObjects(_:named:)``.
-    package enum Objects: Sendable {
-        /// A top-level object.
-        case object(SortedObject)
-        /// A top-level array.
-        case array([Element])
-        /// Any other top-level value.
-        case other(JSONValue)
+    /// The shape of a document read by ``parseObjects(_:named:each:)``.
+    package enum Layout: Sendable, Equatable {
+        /// One top-level object.
+        case object
+        /// A top-level array; the index of its first element that is not an object, if any.
+        case array(count: Int, firstNonObject: Int?)
+        /// A top-level value that is neither an object nor an array.
+        case other
     }
 
     /// Parses a document that should be one object or an array of objects (a batch of events),
-    /// sorting each top-level object's members into the slots of `names`. Nested values are read
-    /// as ``JSONValue`` trees. The input is checked exactly as ``parse(_:)`` checks it.
+    /// handing each top-level object to `each` as soon as it is read, with its members sorted
+    /// into the slots of `names`. Nested values are read as ``JSONValue`` trees. The input is
+    /// checked exactly as ``parse(_:)`` checks it, to the end, whatever `each` does.
     /// - Parameters:
     ///   - data: UTF-8 JSON text.
     ///   - names: The member names to give slots, in slot order.
-    /// - Returns: The document.
+    ///   - each: Called with each top-level object's index (0 for a lone object) and members;
+    ///     the object is only valid during the call.
+    /// - Returns: The document's shape.
     /// - Throws: ``SyntaxError`` naming the offset of the first problem.
-    package static func parseObjects(_ data: Data, named names: [String]) throws(SyntaxError) -> Objects {
+    package static func parseObjects(
+        _ data: Data, named names: [String], each: (Int, SortedObject) -> Void
+    ) throws(SyntaxError) -> Layout {
         let nameBytes = names.map { Array($0.utf8) }
-        let result = data.withUnsafeBytes { raw -> Result<Objects, SyntaxError> in
+        let result = data.withUnsafeBytes { raw -> Result<Layout, SyntaxError> in
             var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
             do throws(SyntaxError) {
-                return .success(try reader.objectsDocument(names: nameBytes))
+                return .success(try reader.objectsDocument(names: nameBytes, each: each))
             } catch {
                 return .failure(error)
             }
@@ -133,17 +130,29 @@ public struct JSONParser {
             guard index == bytes.count else { throw error("unexpected text after the JSON value") }
         }
 
-        mutating func objectsDocument(names: [[UInt8]]) throws(SyntaxError) -> Objects {
+        mutating func objectsDocument(
+            names: [[UInt8]], each: (Int, SortedObject) -> Void
+        ) throws(SyntaxError) -> Layout {
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }
-            let objects: Objects
+            // One slot buffer for every object: emptied after each call, never reallocated.
+            var object = SortedObject(named: Array(repeating: nil, count: names.count), others: [])
+            func hand(_ position: Int) {
+                each(position, object)
+                for slot in object.named.indices { object.named[slot] = nil }
+                object.others.removeAll(keepingCapacity: true)
+            }
+            let layout: Layout
             switch bytes[index] {
             case UInt8(ascii: "{"):
-                objects = .object(try parseSortedObject(names: names))
+                try parseSortedObject(names: names, into: &object)
+                hand(0)
+                layout = .object
             case UInt8(ascii: "["):
                 try enter()
                 index += 1
-                var elements: [Element] = []
+                var count = 0
+                var firstNonObject: Int?
                 skipWhitespace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
                     index += 1
@@ -151,10 +160,13 @@ public struct JSONParser {
                     while true {
                         skipWhitespace()
                         if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
-                            elements.append(.object(try parseSortedObject(names: names)))
+                            try parseSortedObject(names: names, into: &object)
+                            hand(count)
                         } else {
-                            elements.append(.other(try parseValue()))
+                            _ = try parseValue()
+                            if firstNonObject == nil { firstNonObject = count }
                         }
+                        count += 1
                         skipWhitespace()
                         guard index < bytes.count else { throw error("unexpected end of input in an array") }
                         if bytes[index] == UInt8(ascii: ",") {
@@ -169,24 +181,25 @@ public struct JSONParser {
                     }
                 }
                 depth -= 1
-                objects = .array(elements)
+                layout = .array(count: count, firstNonObject: firstNonObject)
             default:
-                objects = .other(try parseValue())
+                _ = try parseValue()
+                layout = .other
             }
             try end()
-            return objects
+            return layout
         }
 
-        /// An object whose member names are matched against `names` as bytes.
-        mutating func parseSortedObject(names: [[UInt8]]) throws(SyntaxError) -> SortedObject {
+        /// An object whose member names are matched against `names` as bytes, into an emptied
+        /// `object`.
+        mutating func parseSortedObject(names: [[UInt8]], into object: inout SortedObject) throws(SyntaxError) {
             try enter()
             index += 1
-            var object = SortedObject(named: Array(repeating: nil, count: names.count), others: [])
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
-                return object
+                return
             }
             while true {
                 skipWhitespace()
@@ -213,7 +226,7 @@ public struct JSONParser {
                 guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in an object") }
                 index += 1
                 depth -= 1
-                return object
+                return
             }
         }
 

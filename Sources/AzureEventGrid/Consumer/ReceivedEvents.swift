@@ -100,33 +100,37 @@ public enum EventGridParser {
     }
 
     /// Reads each event of the payload (its one object, or each element of its array) with
-    /// `read`. The parser sorts envelope members into slots as it reads (no dictionary per
-    /// event); every element is checked to be an object before any event is read.
+    /// `read`, as the parser hands it over with its envelope members sorted into slots (no
+    /// dictionary per event). Errors come in the order of what is worst: invalid JSON anywhere,
+    /// then an element that is not an object, then the first event that cannot be read.
     private static func events<Event>(
         in data: Data, _ read: (Int, EnvelopeReader) throws -> Event
     ) throws -> [Event] {
-        let document: JSONParser.Objects
+        var events: [Event] = []
+        var failure: (any Error)?
+        let layout: JSONParser.Layout
         do {
-            document = try JSONParser.parseObjects(data, named: EnvelopeReader.Member.names)
+            layout = try JSONParser.parseObjects(data, named: EnvelopeReader.Member.names) { index, object in
+                guard failure == nil else { return }
+                do {
+                    events.append(try read(index, EnvelopeReader(sorted: object)))
+                } catch {
+                    failure = error
+                }
+            }
         } catch {
             throw JSONParser.failure(error)
         }
-        switch document {
-        case .object(let object):
-            return [try read(0, EnvelopeReader(sorted: object))]
-        case .array(let elements):
-            if let index = elements.firstIndex(where: { if case .object = $0 { false } else { true } }) {
-                throw AzureError(kind: .serialization, message: "event \(index) is not a JSON object")
-            }
-            var events: [Event] = []
-            events.reserveCapacity(elements.count)
-            for (index, element) in elements.enumerated() {
-                if case .object(let object) = element { events.append(try read(index, EnvelopeReader(sorted: object))) }
-            }
-            return events
+        switch layout {
         case .other:
             throw AzureError(kind: .serialization, message: "expected a JSON object or an array of objects")
+        case .array(_, let firstNonObject?):
+            throw AzureError(kind: .serialization, message: "event \(firstNonObject) is not a JSON object")
+        case .object, .array:
+            break
         }
+        if let failure { throw failure }
+        return events
     }
 
     private static func read<Event>(
