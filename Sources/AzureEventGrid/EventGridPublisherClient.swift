@@ -130,9 +130,9 @@ public final class EventGridPublisherClient: Sendable {
         let models = events.map(\.wireModel)
         try await publish(
             models, splitting: splitting, describe: { "event \($0) (id \(events[$0].id))" },
-            send: { batch in
+            send: { batch, body in
                 let input = PublishEventsInput(events: batch, apiVersion: self.options.apiVersion.rawValue)
-                _ = try await self.operations.publishEvents(input, context: self.context())
+                _ = try await self.operations.publishEvents(input, encodedBody: body, context: self.context())
             })
     }
 
@@ -169,13 +169,14 @@ public final class EventGridPublisherClient: Sendable {
         let models = events.map(\.wireModel)
         try await publish(
             models, splitting: splitting, describe: { "event \($0) (id \(events[$0].id))" },
-            send: { batch in
+            send: { batch, body in
                 let input = PublishCloudEventEventsInput(
                     events: batch,
                     apiVersion: self.options.apiVersion.rawValue,
                     aegChannelName: channelName
                 )
-                _ = try await self.operations.publishCloudEventEvents(input, context: self.context())
+                _ = try await self.operations.publishCloudEventEvents(
+                    input, encodedBody: body, context: self.context())
             })
     }
 
@@ -189,9 +190,10 @@ public final class EventGridPublisherClient: Sendable {
     public func send(customEvents: [JSONValue], splitting: Splitting = .none) async throws {
         try await publish(
             customEvents, splitting: splitting, describe: { "event \($0)" },
-            send: { batch in
+            send: { batch, body in
                 let input = PublishCustomEventEventsInput(events: batch, apiVersion: self.options.apiVersion.rawValue)
-                _ = try await self.operations.publishCustomEventEvents(input, context: self.context())
+                _ = try await self.operations.publishCustomEventEvents(
+                    input, encodedBody: body, context: self.context())
             })
     }
 
@@ -264,26 +266,45 @@ public final class EventGridPublisherClient: Sendable {
         PipelineContext(operationName: "EventGridPublisherClient.send")
     }
 
+    /// Encodes every event once, into one JSON array, checks the limits on the sizes that gives,
+    /// and sends the planned requests in order, each with its slice of those bytes as its body.
     private func publish<Model: JSONWritable & Sendable>(
         _ models: [Model],
         splitting: Splitting,
         describe: (Int) -> String,
-        send: ([Model]) async throws -> Void
+        send: ([Model], Data) async throws -> Void
     ) async throws {
+        var writer = JSONWriter(capacity: 1024 * min(max(models.count, 1), 1024))
+        var starts: [Int] = []
         var sizes: [Int] = []
+        starts.reserveCapacity(models.count)
         sizes.reserveCapacity(models.count)
-        var writer = JSONWriter(capacity: 4096)
+        writer.beginArray()
         for (index, model) in models.enumerated() {
-            writer.removeAll()
+            // The writer puts a comma before every element but the first.
+            let start = writer.bytes.count + (index == 0 ? 0 : 1)
             model.writeJSON(to: &writer)
             if let invalid = writer.invalidValue {
                 throw AzureError(kind: .serialization, message: "\(describe(index)) could not be encoded: \(invalid)")
             }
-            sizes.append(writer.bytes.count)
+            starts.append(start)
+            sizes.append(writer.bytes.count - start)
         }
+        writer.endArray()
         let ranges = try planner.plan(sizes: sizes, split: splitting == .automatic, describe: describe)
+        if ranges.count == 1, let range = ranges.first {
+            let body = writer.data
+            writer = JSONWriter(capacity: 0)
+            try await send(models.count == range.count ? models : Array(models[range]), body)
+            return
+        }
         try await SendPlanner.run(ranges) { range in
-            try await send(Array(models[range]))
+            guard let first = range.first, let last = range.last else { return }
+            var body = Data(capacity: starts[last] + sizes[last] - starts[first] + 2)
+            body.append(UInt8(ascii: "["))
+            writer.bytes[starts[first]..<(starts[last] + sizes[last])].withUnsafeBufferPointer { body.append($0) }
+            body.append(UInt8(ascii: "]"))
+            try await send(Array(models[range]), body)
         }
     }
 }

@@ -20,7 +20,7 @@ public import Foundation
 ///   - apiVersion: The API version signed into the resource; `2018-01-01` by default.
 /// - Returns: The token.
 /// - Throws: ``/AzureCore/AzureError`` of kind invalidInput when the key is not base64 or the
-///   endpoint is empty.
+///   endpoint is empty; of kind authentication when the crypto library fails.
 public func generateSAS(
     endpoint: URL,
     key: String,
@@ -34,39 +34,118 @@ public func generateSAS(
     guard let keyBytes = Data(base64Encoded: key) else {
         throw AzureError.invalidInput("generateSAS: the key is not valid base64")
     }
-    let resource = SASEncoding.percentEncode("\(endpointText)?apiVersion=\(apiVersion)")
-    let expiry = SASEncoding.percentEncode(SASEncoding.pythonUTCString(expiresOn))
-    let unsigned = "r=\(resource)&e=\(expiry)"
-    let mac = HMACSHA256.authenticationCode(for: Data(unsigned.utf8), key: keyBytes)
-    return "\(unsigned)&s=\(SASEncoding.percentEncode(mac.base64EncodedString()))"
+    var endpointBytes = endpointText
+    var version = apiVersion
+    let expiry = SASEncoding.pythonUTCBytes(expiresOn)
+    // Every input byte becomes at most 3 output bytes; the base64 signature is 44 bytes.
+    let capacity = 3 * (endpointBytes.utf8.count + version.utf8.count + expiry.count + 12 + 44) + 16
+    var signed = true
+    let token = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+        var writer = SASEncoding.Writer(buffer: buffer)
+        writer.append(ascii: "r=")
+        endpointBytes.withUTF8 { writer.percentEncode($0) }
+        writer.percentEncode(ascii: "?apiVersion=")
+        version.withUTF8 { writer.percentEncode($0) }
+        writer.append(ascii: "&e=")
+        expiry.withUnsafeBufferPointer { writer.percentEncode($0) }
+        // The signature covers `r=…&e=…`, everything written so far.
+        var mac = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        signed = withUnsafeMutableBytes(of: &mac) { output in
+            keyBytes.withUnsafeBytes { key in
+                HMACSHA256.authenticate(writer.written, key: key, into: output)
+            }
+        }
+        var signature: [UInt8] = []
+        withUnsafeBytes(of: &mac) { Base64.append($0, to: &signature) }
+        writer.append(ascii: "&s=")
+        signature.withUnsafeBufferPointer { writer.percentEncode($0) }
+        count = writer.count
+    }
+    guard signed else {
+        throw AzureError(kind: .authentication, message: "generateSAS: the crypto library could not sign the token")
+    }
+    return String(decoding: token, as: UTF8.self)
 }
 
 /// The text rules of SAS tokens.
 enum SASEncoding {
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
+    /// Whether each byte value stays as it is: ASCII letters, digits and `_.-~()*!'`.
+    private static let keeps: [Bool] = (0...255).map { value in
+        switch UInt8(value) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        case UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "~"), UInt8(ascii: "("),
+            UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "'"):
+            true
+        default:
+            false
+        }
+    }
+
     /// Percent-encodes every byte except ASCII letters, digits and `_.-~()*!'` (uppercase hex),
     /// as Python's `quote(text, safe="~()*!.'")` does.
     /// - Parameter text: The text.
     /// - Returns: The encoded text.
     static func percentEncode(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count * 3)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"):
-                output.append(byte)
-            case UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "~"), UInt8(ascii: "("),
-                UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "'"):
-                output.append(byte)
-            default:
-                output.append(UInt8(ascii: "%"))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
+        var text = text
+        let encoded = [UInt8](unsafeUninitializedCapacity: 3 * text.utf8.count) { buffer, count in
+            var writer = Writer(buffer: buffer)
+            text.withUTF8 { writer.percentEncode($0) }
+            count = writer.count
+        }
+        return String(decoding: encoded, as: UTF8.self)
+    }
+
+    /// Writes a token into a buffer the caller sized (3 bytes per encoded input byte).
+    struct Writer {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        private(set) var count = 0
+
+        init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+            self.buffer = buffer
+        }
+
+        /// The bytes written so far.
+        var written: UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+        }
+
+        /// Appends ASCII text as it is.
+        mutating func append(ascii text: StaticString) {
+            text.withUTF8Buffer { bytes in
+                for byte in bytes {
+                    buffer[count] = byte
+                    count += 1
+                }
             }
         }
-        return String(decoding: output, as: UTF8.self)
+
+        /// Appends ASCII text percent-encoded.
+        mutating func percentEncode(ascii text: StaticString) {
+            text.withUTF8Buffer { percentEncode($0) }
+        }
+
+        /// Appends bytes percent-encoded (see ``SASEncoding/percentEncode(_:)``).
+        mutating func percentEncode(_ bytes: UnsafeBufferPointer<UInt8>) {
+            SASEncoding.keeps.withUnsafeBufferPointer { keeps in
+                SASEncoding.hexDigits.withUnsafeBufferPointer { hex in
+                    for byte in bytes {
+                        if keeps[Int(byte)] {
+                            buffer[count] = byte
+                            count += 1
+                        } else {
+                            buffer[count] = UInt8(ascii: "%")
+                            buffer[count + 1] = hex[Int(byte >> 4)]
+                            buffer[count + 2] = hex[Int(byte & 0x0F)]
+                            count += 3
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Writes a date as Python's `str()` of a UTC-aware `datetime`:
@@ -74,15 +153,17 @@ enum SASEncoding {
     /// - Parameter date: The date.
     /// - Returns: The text.
     static func pythonUTCString(_ date: Date) -> String {
-        // RFC3339 writes `yyyy-MM-ddTHH:mm:ss[.f…]Z` with trailing zeros dropped; Python puts a
-        // space for the `T`, always writes six digits when there are any, and ends in `+00:00`.
-        var bytes = Array(RFC3339.string(from: date).utf8.dropLast())  // "Z"
-        if bytes.count > 10 { bytes[10] = UInt8(ascii: " ") }
-        if let dot = bytes.firstIndex(of: UInt8(ascii: ".")) {
-            let digits = bytes.count - dot - 1
-            bytes += repeatElement(UInt8(ascii: "0"), count: max(0, 6 - digits))
-        }
-        bytes += Array("+00:00".utf8)
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: pythonUTCBytes(date), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of ``pythonUTCString(_:)``.
+    /// - Parameter date: The date.
+    /// - Returns: The bytes.
+    static func pythonUTCBytes(_ date: Date) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        RFC3339.append(date, separator: UInt8(ascii: " "), fraction: .microseconds, to: &bytes)
+        bytes += [UInt8(ascii: "+"), UInt8(ascii: "0"), UInt8(ascii: "0"), UInt8(ascii: ":"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+        return bytes
     }
 }

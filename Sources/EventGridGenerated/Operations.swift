@@ -43,6 +43,8 @@ package struct EventGridOperations: Sendable {
     ///
     /// - Parameters:
     ///   - input: The operation's parameters.
+    ///   - encodedBody: The JSON of `input.events` when the caller has already encoded it: sent as
+    ///     it is.
     ///   - context: Per-call pipeline state.
     /// - Returns: The response.
     /// - Throws: `AzureError`: invalidInput or serialization before sending, service for any other
@@ -50,6 +52,7 @@ package struct EventGridOperations: Sendable {
     /// - Remark: From `#/x-ms-paths/~1api~1events?overload=cloudEvent/post`.
     package func publishCloudEventEvents(
         _ input: PublishCloudEventEventsInput,
+        encodedBody: Foundation.Data? = nil,
         context: AzureCore.PipelineContext = AzureCore.PipelineContext()
     ) async throws -> PublishCloudEventEventsOutput {
         let request = try AzureCore.HTTPRequest.operationRequest(
@@ -59,7 +62,8 @@ package struct EventGridOperations: Sendable {
             query: [("api-version", input.apiVersion)],
             headers: [("aeg-channel-name", input.aegChannelName)],
             contentType: "application/cloudevents-batch+json; charset=utf-8",
-            jsonBody: input.events
+            jsonBody: input.events,
+            encodedJSONBody: encodedBody
         )
         let response = try await self.pipeline.execute(
             request,
@@ -75,6 +79,8 @@ package struct EventGridOperations: Sendable {
     ///
     /// - Parameters:
     ///   - input: The operation's parameters.
+    ///   - encodedBody: The JSON of `input.events` when the caller has already encoded it: sent as
+    ///     it is.
     ///   - context: Per-call pipeline state.
     /// - Returns: The response.
     /// - Throws: `AzureError`: invalidInput or serialization before sending, service for any other
@@ -82,6 +88,7 @@ package struct EventGridOperations: Sendable {
     /// - Remark: From `#/x-ms-paths/~1api~1events?overload=customEvent/post`.
     package func publishCustomEventEvents(
         _ input: PublishCustomEventEventsInput,
+        encodedBody: Foundation.Data? = nil,
         context: AzureCore.PipelineContext = AzureCore.PipelineContext()
     ) async throws -> PublishCustomEventEventsOutput {
         let request = try AzureCore.HTTPRequest.operationRequest(
@@ -90,7 +97,8 @@ package struct EventGridOperations: Sendable {
             path: "/api/events",
             query: [("api-version", input.apiVersion)],
             contentType: "application/json",
-            jsonBody: input.events
+            jsonBody: input.events,
+            encodedJSONBody: encodedBody
         )
         let response = try await self.pipeline.execute(
             request,
@@ -106,6 +114,8 @@ package struct EventGridOperations: Sendable {
     ///
     /// - Parameters:
     ///   - input: The operation's parameters.
+    ///   - encodedBody: The JSON of `input.events` when the caller has already encoded it: sent as
+    ///     it is.
     ///   - context: Per-call pipeline state.
     /// - Returns: The response.
     /// - Throws: `AzureError`: invalidInput or serialization before sending, service for any other
@@ -113,6 +123,7 @@ package struct EventGridOperations: Sendable {
     /// - Remark: From `#/paths/~1api~1events/post`.
     package func publishEvents(
         _ input: PublishEventsInput,
+        encodedBody: Foundation.Data? = nil,
         context: AzureCore.PipelineContext = AzureCore.PipelineContext()
     ) async throws -> PublishEventsOutput {
         let request = try AzureCore.HTTPRequest.operationRequest(
@@ -121,7 +132,8 @@ package struct EventGridOperations: Sendable {
             path: "/api/events",
             query: [("api-version", input.apiVersion)],
             contentType: "application/json",
-            jsonBody: input.events
+            jsonBody: input.events,
+            encodedJSONBody: encodedBody
         )
         let response = try await self.pipeline.execute(
             request,

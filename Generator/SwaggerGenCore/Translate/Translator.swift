@@ -622,9 +622,27 @@ public struct Translator: ServiceTranslating {
         if let contentType = operation.contentType {
             arguments.append(Argument("contentType", .string(contentType)))
         }
-        if let body = operation.parameters.first(where: { $0.place == .body }) {
+        let body = operation.parameters.first(where: { $0.place == .body })
+        var functionParameters = [FunctionParameter(label: "_", name: "input", type: .named(inputName))]
+        var parameterDocs: [Doc.Parameter] = [.init(name: "input", text: "The operation's parameters.")]
+        if let body {
             arguments.append(Argument("jsonBody", .member(input, body.swiftName)))
+            // A caller that already encoded the body (to measure it) hands the bytes over.
+            arguments.append(Argument("encodedJSONBody", .identifier("encodedBody")))
+            functionParameters.append(
+                FunctionParameter(
+                    name: "encodedBody", type: .optional(.named(Emitted.data)), defaultValue: .nilLiteral))
+            parameterDocs.append(
+                .init(
+                    name: "encodedBody",
+                    text: "The JSON of `input.\(Naming.bare(body.swiftName))` when the caller has already encoded it: sent as it is."
+                ))
         }
+        functionParameters.append(
+            FunctionParameter(
+                name: "context", type: .named(Emitted.pipelineContext),
+                defaultValue: call(.identifier(Emitted.pipelineContext), [])))
+        parameterDocs.append(.init(name: "context", text: "Per-call pipeline state."))
         return .function(
             FunctionDecl(
                 doc: Doc(
@@ -632,21 +650,13 @@ public struct Translator: ServiceTranslating {
                         "`\(operation.method) \(operation.path)`; success is \(operation.successCodes.map(String.init).joined(separator: ", "))."
                     ],
                     provenance: operation.provenance,
-                    parameters: [
-                        .init(name: "input", text: "The operation's parameters."),
-                        .init(name: "context", text: "Per-call pipeline state."),
-                    ],
+                    parameters: parameterDocs,
                     returns: "The response.",
                     throwsText:
                         "`AzureError`: invalidInput or serialization before sending, service for any other status, or what the pipeline throws."
                 ),
                 access: access, kind: .function(operation.functionName),
-                parameters: [
-                    FunctionParameter(label: "_", name: "input", type: .named(inputName)),
-                    FunctionParameter(
-                        name: "context", type: .named(Emitted.pipelineContext),
-                        defaultValue: call(.identifier(Emitted.pipelineContext), [])),
-                ],
+                parameters: functionParameters,
                 isAsync: true, isThrowing: true, returnType: .named(outputName),
                 body: [
                     .letBinding(

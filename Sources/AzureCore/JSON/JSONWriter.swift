@@ -2,7 +2,7 @@ public import Foundation
 
 /// A value that can write itself as JSON straight into bytes, without going through
 /// `Encoder`. Request bodies of such values take this fast path (see
-/// ``HTTPRequest/operationRequest(method:baseURL:path:pathParameters:query:headers:contentType:jsonBody:)``).
+/// ``HTTPRequest/operationRequest(method:baseURL:path:pathParameters:query:headers:contentType:jsonBody:encodedJSONBody:)``).
 public protocol JSONWritable {
     /// Writes the value.
     /// - Parameter writer: The writer to append to.
@@ -149,7 +149,11 @@ public struct JSONWriter {
     /// Writes bytes as a base64 string.
     /// - Parameter value: The value.
     public mutating func write(base64 value: Data) {
-        write(value.base64EncodedString())
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        value.withUnsafeBytes { Base64.append($0, to: &bytes) }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
     }
 
     /// Writes any JSON value (object members in sorted key order).
@@ -167,11 +171,61 @@ public struct JSONWriter {
             endArray()
         case .object(let members):
             beginObject()
-            for name in members.keys.sorted() {
-                key(name)
-                if let member = members[name] { write(member) }
+            if members.count <= 1 {
+                for (name, member) in members {
+                    key(name)
+                    write(member)
+                }
+            } else {
+                // Sorted by the keys' UTF-8 bytes: first by their first eight bytes as one
+                // number, then (on a tie) in full; members are read back by index, not hashed.
+                var order: [(prefix: UInt64, index: [String: JSONValue].Index)] = []
+                order.reserveCapacity(members.count)
+                var index = members.startIndex
+                while index != members.endIndex {
+                    order.append((Self.sortPrefix(members.keys[index]), index))
+                    index = members.index(after: index)
+                }
+                order.sort { left, right in
+                    left.prefix != right.prefix
+                        ? left.prefix < right.prefix
+                        : Self.utf8Precedes(members.keys[left.index], members.keys[right.index])
+                }
+                for entry in order {
+                    let (name, member) = members[entry.index]
+                    key(name)
+                    write(member)
+                }
             }
             endObject()
+        }
+    }
+
+    /// The first eight UTF-8 bytes of `key` as a big-endian number (zeros after a shorter key).
+    private static func sortPrefix(_ key: String) -> UInt64 {
+        var prefix: UInt64 = 0
+        var shift: UInt64 = 56
+        for byte in key.utf8 {
+            prefix |= UInt64(byte) << shift
+            guard shift > 0 else { break }
+            shift -= 8
+        }
+        return prefix
+    }
+
+    /// Whether `left` sorts before `right` by their UTF-8 bytes (code point order).
+    private static func utf8Precedes(_ left: String, _ right: String) -> Bool {
+        var left = left
+        var right = right
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                let common = min(leftBytes.count, rightBytes.count)
+                if common > 0, let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress {
+                    let order = memcmp(leftBase, rightBase, common)
+                    if order != 0 { return order < 0 }
+                }
+                return leftBytes.count < rightBytes.count
+            }
         }
     }
 
@@ -218,33 +272,63 @@ public struct JSONWriter {
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            while runStart < utf8.count {
+                let index = Self.firstByteToEscape(in: utf8, from: runStart)
                 if runStart < index {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 }
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0x0F)])
-                }
+                guard index < utf8.count else { break }
+                appendEscaped(utf8[index])
                 runStart = index + 1
-            }
-            if runStart < utf8.count {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        default:
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            bytes.append(Self.hex[Int(byte >> 4)])
+            bytes.append(Self.hex[Int(byte & 0x0F)])
+        }
+    }
+
+    /// The index of the first byte at or after `start` that a JSON string must escape (a control
+    /// character, `"` or `\\`), or `utf8.count`. Reads eight bytes at a time.
+    private static func firstByteToEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = utf8.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= utf8.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // A byte below 0x20, or equal to 0x22 or 0x5C, sets its high bit here (the
+                // usual "has a byte less than n" and "has a zero byte" word tricks).
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let found =
+                    ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote)
+                    | ((backslash &- ones) & ~backslash)
+                if found & highs != 0 { break }
+                index += 8
+            }
+        }
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return index
     }
 }
 

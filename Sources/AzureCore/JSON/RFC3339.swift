@@ -8,6 +8,31 @@ public enum RFC3339 {
     /// - Parameter date: The date.
     /// - Returns: The timestamp text.
     public static func string(from date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        append(date, separator: UInt8(ascii: "T"), fraction: .trimmed, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// How ``append(_:separator:fraction:to:)`` writes the microseconds of a date.
+    package enum FractionStyle {
+        /// Up to 6 digits, trailing zeros dropped; nothing for a whole second (RFC 3339 here).
+        case trimmed
+        /// Exactly 6 digits; nothing for a whole second (Python's `datetime.__str__`).
+        case microseconds
+    }
+
+    /// Appends a date in UTC as `yyyy-MM-dd<separator>HH:mm:ss[.fraction]`, without a zone, at
+    /// microsecond precision.
+    /// - Parameters:
+    ///   - date: The date.
+    ///   - separator: The byte between the date and the time (`T`, or a space).
+    ///   - fraction: How the microseconds are written.
+    ///   - bytes: The buffer to append to.
+    package static func append(
+        _ date: Date, separator: UInt8, fraction style: FractionStyle, to bytes: inout [UInt8]
+    ) {
         let totalMicros = (date.timeIntervalSince1970 * 1_000_000).rounded()
         let micros = Int64(exactly: totalMicros) ?? 0
         var seconds = micros / 1_000_000
@@ -23,8 +48,6 @@ public enum RFC3339 {
             days -= 1
         }
         let (year, month, day) = civil(fromDays: days)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
         if year < 0 || year > 9999 {
             bytes += Array(pad(year, 4).utf8)
         } else {
@@ -34,24 +57,23 @@ public enum RFC3339 {
         appendDigits(month, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         appendDigits(day, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
+        bytes.append(separator)
         appendDigits(secondOfDay / 3600, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         appendDigits(secondOfDay / 60 % 60, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         appendDigits(secondOfDay % 60, width: 2, to: &bytes)
-        if fraction != 0 {
-            var width = 6
-            var digits = fraction
+        guard fraction != 0 else { return }
+        var width = 6
+        var digits = fraction
+        if style == .trimmed {
             while digits % 10 == 0 {
                 digits /= 10
                 width -= 1
             }
-            bytes.append(UInt8(ascii: "."))
-            appendDigits(digits, width: width, to: &bytes)
         }
-        bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(digits, width: width, to: &bytes)
     }
 
     /// Appends `value` (non-negative) as exactly `width` decimal digits, zero-padded.

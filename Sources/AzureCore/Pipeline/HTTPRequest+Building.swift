@@ -19,8 +19,9 @@ extension HTTPRequest {
     /// with its `{name}` placeholders replaced by percent-encoded `pathParameters`, then the
     /// query items whose value is not `nil`, percent-encoded, in order. Headers whose value is
     /// `nil` are left out. `jsonBody` is written by ``JSONWriter`` when it is ``JSONWritable``
-    /// (the fast path), else encoded with ``JSONCoding/makeEncoder()``; a content
-    /// type without parameters gets `; charset=utf-8`.
+    /// (the fast path), else encoded with ``JSONCoding/makeEncoder()``, unless the caller
+    /// already has its bytes in `encodedJSONBody`; a content type without parameters gets
+    /// `; charset=utf-8`.
     /// - Parameters:
     ///   - method: The method.
     ///   - baseURL: The service's base URL.
@@ -30,6 +31,8 @@ extension HTTPRequest {
     ///   - headers: Header fields in order; `nil` values are left out.
     ///   - contentType: The `Content-Type` of the body.
     ///   - jsonBody: The body, encoded as JSON; `nil` for none.
+    ///   - encodedJSONBody: The JSON of `jsonBody`, when the caller has already encoded it (to
+    ///     measure it, say): sent as it is, and `jsonBody` is not encoded again.
     /// - Returns: The request.
     /// - Throws: ``AzureError`` of kind invalidInput when the URL cannot be built, or of kind
     ///   serialization when the body cannot be encoded.
@@ -41,7 +44,8 @@ extension HTTPRequest {
         query: [(String, String?)] = [],
         headers: [(String, String?)] = [],
         contentType: String? = nil,
-        jsonBody: (any Encodable)? = nil
+        jsonBody: (any Encodable)? = nil,
+        encodedJSONBody: Data? = nil
     ) throws -> HTTPRequest {
         var text = baseURL.absoluteString
         if let queryStart = text.firstIndex(where: { $0 == "?" || $0 == "#" }) {
@@ -79,7 +83,10 @@ extension HTTPRequest {
             if let value { fields[name] = value }
         }
         var body: Data?
-        if let writable = jsonBody as? any JSONWritable {
+        if let encodedJSONBody {
+            body = encodedJSONBody
+            if let contentType { fields["Content-Type"] = jsonContentType(contentType) }
+        } else if let writable = jsonBody as? any JSONWritable {
             var writer = JSONWriter()
             writable.writeJSON(to: &writer)
             if let invalid = writer.invalidValue {
