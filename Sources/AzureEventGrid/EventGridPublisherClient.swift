@@ -274,7 +274,7 @@ public final class EventGridPublisherClient: Sendable {
         describe: (Int) -> String,
         send: ([Model], Data) async throws -> Void
     ) async throws {
-        var writer = JSONWriter(capacity: 1024 * min(max(models.count, 1), 1024))
+        var writer = JSONWriter(capacity: 4096)
         var starts: [Int] = []
         var sizes: [Int] = []
         starts.reserveCapacity(models.count)
@@ -289,6 +289,12 @@ public final class EventGridPublisherClient: Sendable {
             }
             starts.append(start)
             sizes.append(writer.bytes.count - start)
+            if index == 0 {
+                // Events of one send are usually alike: room for all of them (and a tenth more)
+                // at once, up to 64 MiB; the buffer grows as usual past that.
+                let estimate = (sizes[0] + 1) * models.count / 10 * 11 + 16
+                writer.reserveCapacity(min(estimate, 64 << 20))
+            }
         }
         writer.endArray()
         let ranges = try planner.plan(sizes: sizes, split: splitting == .automatic, describe: describe)

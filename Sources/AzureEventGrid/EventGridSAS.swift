@@ -163,7 +163,10 @@ enum SASEncoding {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
         RFC3339.append(date, separator: UInt8(ascii: " "), fraction: .microseconds, to: &bytes)
-        bytes += [UInt8(ascii: "+"), UInt8(ascii: "0"), UInt8(ascii: "0"), UInt8(ascii: ":"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+        bytes += [
+            UInt8(ascii: "+"), UInt8(ascii: "0"), UInt8(ascii: "0"), UInt8(ascii: ":"), UInt8(ascii: "0"),
+            UInt8(ascii: "0"),
+        ]
         return bytes
     }
 }

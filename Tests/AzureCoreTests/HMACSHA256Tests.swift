@@ -69,3 +69,25 @@ final class HMACSHA256Tests: XCTestCase {
             HMACSHA256.authenticationCode(for: Data("Hi There".utf8), key: Data(repeating: 0x0b, count: 20)))
     }
 }
+
+/// Inputs the RFC's cases leave out: empty key and message, a key of exactly one block.
+final class HMACSHA256EdgeTests: XCTestCase {
+    func test_emptyKeyAndMessage() {
+        let code = HMACSHA256.authenticationCode(for: Data(), key: Data())
+        XCTAssertEqual(
+            code.map { String(format: "%02x", $0) }.joined(),
+            "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
+    }
+
+    func test_keyOfExactlyOneBlock_isNotHashedFirst() {
+        // 64 bytes is used as it is; 65 is hashed first, so the two codes must differ.
+        let message = Data("Event Grid".utf8)
+        let block = HMACSHA256.authenticationCode(for: message, key: Data(repeating: 0x61, count: 64))
+        let longer = HMACSHA256.authenticationCode(for: message, key: Data(repeating: 0x61, count: 65))
+        XCTAssertEqual(block.count, 32)
+        XCTAssertNotEqual(block, longer)
+        XCTAssertEqual(
+            block.map { String(format: "%02x", $0) }.joined(),
+            "0e574e0a162e2f197b8b58ccdd0039782c0993d1ad019d7eab8ab85d1129f3e5")
+    }
+}

@@ -77,6 +77,16 @@ final class HTTPRequestBuildingTests: XCTestCase {
         }
     }
 
+    func test_operationRequest_encodedBodyIsSentAsItIs_theValueIsNotEncodedAgain() throws {
+        // `Unencodable` would throw if it were encoded: the given bytes must be used instead.
+        let request = try HTTPRequest.operationRequest(
+            method: .post, baseURL: url("https://h.example"), path: "/x", contentType: "application/json",
+            jsonBody: Unencodable(), encodedJSONBody: Data("[7]".utf8)
+        )
+        XCTAssertEqual(request.body, Data("[7]".utf8))
+        XCTAssertEqual(request.headers["Content-Type"], "application/json; charset=utf-8")
+    }
+
     func test_parameterizedHost_prefixesTheSchemeAndRefusesBadHosts() throws {
         let url = try HTTPRequest.parameterizedHost(
             template: "{topicHostname}", useSchemePrefix: true,

@@ -635,7 +635,8 @@ public struct Translator: ServiceTranslating {
             parameterDocs.append(
                 .init(
                     name: "encodedBody",
-                    text: "The JSON of `input.\(Naming.bare(body.swiftName))` when the caller has already encoded it: sent as it is."
+                    text:
+                        "The JSON of `input.\(Naming.bare(body.swiftName))` when the caller has already encoded it: sent as it is."
                 ))
         }
         functionParameters.append(

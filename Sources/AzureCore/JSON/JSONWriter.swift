@@ -28,6 +28,13 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Makes room for at least `capacity` bytes in all, so a caller that can estimate the
+    /// final size spares the buffer its regrowths (and the copies each leaves behind).
+    /// - Parameter capacity: The total number of bytes to make room for.
+    package mutating func reserveCapacity(_ capacity: Int) {
+        if capacity > bytes.capacity { bytes.reserveCapacity(capacity) }
+    }
+
     /// The bytes as `Data`.
     public var data: Data { Data(bytes) }
 
@@ -178,23 +185,32 @@ public struct JSONWriter {
                 }
             } else {
                 // Sorted by the keys' UTF-8 bytes: first by their first eight bytes as one
-                // number, then (on a tie) in full; members are read back by index, not hashed.
-                var order: [(prefix: UInt64, index: [String: JSONValue].Index)] = []
-                order.reserveCapacity(members.count)
-                var index = members.startIndex
-                while index != members.endIndex {
-                    order.append((Self.sortPrefix(members.keys[index]), index))
-                    index = members.index(after: index)
+                // number, then (on a tie) in full.
+                var entries: [(prefix: UInt64, name: String, member: JSONValue)] = []
+                entries.reserveCapacity(members.count)
+                for (name, member) in members {
+                    entries.append((Self.sortPrefix(name), name, member))
                 }
-                order.sort { left, right in
-                    left.prefix != right.prefix
-                        ? left.prefix < right.prefix
-                        : Self.utf8Precedes(members.keys[left.index], members.keys[right.index])
+                entries.withUnsafeMutableBufferPointer { buffer in
+                    // Insertion sort: objects are small, and most prefixes differ.
+                    for sorted in 1..<buffer.count {
+                        var index = sorted
+                        while index > 0 {
+                            let leftPrefix = buffer[index - 1].prefix
+                            let rightPrefix = buffer[index].prefix
+                            let after =
+                                leftPrefix != rightPrefix
+                                ? leftPrefix > rightPrefix
+                                : Self.utf8Precedes(buffer[index].name, buffer[index - 1].name)
+                            guard after else { break }
+                            buffer.swapAt(index - 1, index)
+                            index -= 1
+                        }
+                    }
                 }
-                for entry in order {
-                    let (name, member) = members[entry.index]
-                    key(name)
-                    write(member)
+                for entry in entries {
+                    key(entry.name)
+                    write(entry.member)
                 }
             }
             endObject()
@@ -203,6 +219,18 @@ public struct JSONWriter {
 
     /// The first eight UTF-8 bytes of `key` as a big-endian number (zeros after a shorter key).
     private static func sortPrefix(_ key: String) -> UInt64 {
+        let fast = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+            guard let base = bytes.baseAddress else { return 0 }
+            if bytes.count >= 8 {
+                return UInt64(bigEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+            }
+            var prefix: UInt64 = 0
+            for index in 0..<bytes.count {
+                prefix |= UInt64(bytes[index]) << (56 - 8 * UInt64(index))
+            }
+            return prefix
+        }
+        if let fast { return fast }
         var prefix: UInt64 = 0
         var shift: UInt64 = 56
         for byte in key.utf8 {

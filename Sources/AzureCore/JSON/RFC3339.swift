@@ -31,14 +31,14 @@ public enum RFC3339 {
     ///   - fraction: How the microseconds are written.
     ///   - bytes: The buffer to append to.
     package static func append(
-        _ date: Date, separator: UInt8, fraction style: FractionStyle, to bytes: inout [UInt8]
+        _ date: Date, separator: UInt8, fraction: FractionStyle, to bytes: inout [UInt8]
     ) {
         let totalMicros = (date.timeIntervalSince1970 * 1_000_000).rounded()
         let micros = Int64(exactly: totalMicros) ?? 0
         var seconds = micros / 1_000_000
-        var fraction = micros % 1_000_000
-        if fraction < 0 {
-            fraction += 1_000_000
+        var micro = micros % 1_000_000
+        if micro < 0 {
+            micro += 1_000_000
             seconds -= 1
         }
         var days = seconds / 86_400
@@ -63,10 +63,10 @@ public enum RFC3339 {
         appendDigits(secondOfDay / 60 % 60, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         appendDigits(secondOfDay % 60, width: 2, to: &bytes)
-        guard fraction != 0 else { return }
+        guard micro != 0 else { return }
         var width = 6
-        var digits = fraction
-        if style == .trimmed {
+        var digits = micro
+        if fraction == .trimmed {
             while digits % 10 == 0 {
                 digits /= 10
                 width -= 1

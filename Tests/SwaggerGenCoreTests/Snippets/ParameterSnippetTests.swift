@@ -52,6 +52,8 @@ final class ParameterSnippetTests: XCTestCase {
             ///
             /// - Parameters:
             ///   - input: The operation's parameters.
+            ///   - encodedBody: The JSON of `input.body` when the caller has already encoded it: sent as it
+            ///     is.
             ///   - context: Per-call pipeline state.
             /// - Returns: The response.
             /// - Throws: `AzureError`: invalidInput or serialization before sending, service for any other
@@ -59,6 +61,7 @@ final class ParameterSnippetTests: XCTestCase {
             /// - Remark: From `#/paths/~1items~1{name}/post`.
             package func itemsSend(
                 _ input: ItemsSendInput,
+                encodedBody: Foundation.Data? = nil,
                 context: AzureCore.PipelineContext = AzureCore.PipelineContext()
             ) async throws -> ItemsSendOutput {
                 let request = try AzureCore.HTTPRequest.operationRequest(
@@ -69,7 +72,8 @@ final class ParameterSnippetTests: XCTestCase {
                     query: [("limit", input.limit.map { Swift.String($0) })],
                     headers: [("x-trace", input.xTrace)],
                     contentType: "application/json",
-                    jsonBody: input.body
+                    jsonBody: input.body,
+                    encodedJSONBody: encodedBody
                 )
                 let response = try await self.pipeline.execute(
                     request,

@@ -42,6 +42,8 @@ package struct KitchenOperations: Sendable {
     ///
     /// - Parameters:
     ///   - input: The operation's parameters.
+    ///   - encodedBody: The JSON of `input.widgets` when the caller has already encoded it: sent as
+    ///     it is.
     ///   - context: Per-call pipeline state.
     /// - Returns: The response.
     /// - Throws: `AzureError`: invalidInput or serialization before sending, service for any other
@@ -49,6 +51,7 @@ package struct KitchenOperations: Sendable {
     /// - Remark: From `#/x-ms-paths/~1widgets?overload=batch/post`.
     package func widgetsPostBatch(
         _ input: WidgetsPostBatchInput,
+        encodedBody: Foundation.Data? = nil,
         context: AzureCore.PipelineContext = AzureCore.PipelineContext()
     ) async throws -> WidgetsPostBatchOutput {
         let request = try AzureCore.HTTPRequest.operationRequest(
@@ -57,7 +60,8 @@ package struct KitchenOperations: Sendable {
             path: "/widgets",
             query: [("api-version", input.apiVersion)],
             contentType: "application/x-widgets+json",
-            jsonBody: input.widgets
+            jsonBody: input.widgets,
+            encodedJSONBody: encodedBody
         )
         let response = try await self.pipeline.execute(
             request,
@@ -73,6 +77,8 @@ package struct KitchenOperations: Sendable {
     ///
     /// - Parameters:
     ///   - input: The operation's parameters.
+    ///   - encodedBody: The JSON of `input.widget` when the caller has already encoded it: sent as
+    ///     it is.
     ///   - context: Per-call pipeline state.
     /// - Returns: The response.
     /// - Throws: `AzureError`: invalidInput or serialization before sending, service for any other
@@ -80,6 +86,7 @@ package struct KitchenOperations: Sendable {
     /// - Remark: From `#/paths/~1widgets~1{widgetName}/put`.
     package func widgetsPut(
         _ input: WidgetsPutInput,
+        encodedBody: Foundation.Data? = nil,
         context: AzureCore.PipelineContext = AzureCore.PipelineContext()
     ) async throws -> WidgetsPutOutput {
         let request = try AzureCore.HTTPRequest.operationRequest(
@@ -94,7 +101,8 @@ package struct KitchenOperations: Sendable {
             ],
             headers: [("x-ms-client-request-id", input.clientRequestID)],
             contentType: "application/json",
-            jsonBody: input.widget
+            jsonBody: input.widget,
+            encodedJSONBody: encodedBody
         )
         let response = try await self.pipeline.execute(
             request,

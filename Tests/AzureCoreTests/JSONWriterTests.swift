@@ -1,0 +1,64 @@
+import AzureCore
+import Foundation
+import XCTest
+
+/// The writer's string scan (eight bytes at a time) and key order (by UTF-8 bytes).
+final class JSONWriterTests: XCTestCase {
+    private func text(_ value: JSONValue) -> String {
+        var writer = JSONWriter()
+        writer.write(value)
+        return String(decoding: writer.data, as: UTF8.self)
+    }
+
+    func test_strings_everyByteThatNeedsEscaping_atEveryOffsetOfAWord_roundTrips() throws {
+        let specials: [Character] = ["\"", "\\", "\u{0}", "\u{1}", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{1F}"]
+        for special in specials {
+            for offset in 0..<20 {
+                let original =
+                    String(repeating: "a", count: offset) + String(special) + "é€😀" + String(repeating: "z", count: 9)
+                var writer = JSONWriter()
+                writer.write(JSONValue.string(original))
+                let parsed = try JSONSerialization.jsonObject(with: writer.data, options: [.fragmentsAllowed])
+                XCTAssertEqual(
+                    parsed as? String, original, "special \(special.unicodeScalars.first?.value ?? 0) at \(offset)")
+            }
+        }
+    }
+
+    func test_strings_withoutEscapes_areCopiedAsTheyAre() {
+        let long = String(repeating: "abcdefgh ~}{!#", count: 10) + "ünïcödé"
+        XCTAssertEqual(text(.string(long)), "\"" + long + "\"")
+        XCTAssertEqual(text(.string("")), "\"\"")
+        XCTAssertEqual(text(.string("\u{7F}")), "\"\u{7F}\"", "DEL is not a control character JSON escapes")
+    }
+
+    func test_objects_sortKeysByUTF8Bytes_includingSharedEightBytePrefixes() {
+        let keys = [
+            "fieldNumber2", "fieldNumber10", "fieldNumber1", "field", "fiel", "b", "B", "a", "é", "z", "",
+            "longer-key-x", "longer-key-", "longer-k\u{0}", "longer-k",
+        ]
+        var object: [String: JSONValue] = [:]
+        for (index, key) in keys.enumerated() { object[key] = .int(Int64(index)) }
+        let expectedOrder = keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let written = text(.object(object))
+        let expected =
+            "{"
+            + expectedOrder.map { key in
+                "\"\(key == "longer-k\u{0}" ? "longer-k\\u0000" : key)\":\(object[key].map { self.text($0) } ?? "")"
+            }
+            .joined(separator: ",") + "}"
+        XCTAssertEqual(written, expected)
+        XCTAssertEqual(text(["only": true]), #"{"only":true}"#)
+        XCTAssertEqual(text(.object([:])), "{}")
+    }
+
+    func test_base64_matchesFoundation_forEveryLengthUpTo70() {
+        var writer = JSONWriter()
+        for length in 0...70 {
+            let bytes = Data((0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) })
+            writer.removeAll()
+            writer.write(base64: bytes)
+            XCTAssertEqual(String(decoding: writer.data, as: UTF8.self), "\"" + bytes.base64EncodedString() + "\"")
+        }
+    }
+}
