@@ -185,32 +185,37 @@ public struct JSONWriter {
                 }
             } else {
                 // Sorted by the keys' UTF-8 bytes: first by their first eight bytes as one
-                // number, then (on a tie) in full.
-                var entries: [(prefix: UInt64, name: String, member: JSONValue)] = []
-                entries.reserveCapacity(members.count)
-                for (name, member) in members {
-                    entries.append((Self.sortPrefix(name), name, member))
+                // number, then (on a tie) in full. Only plain values (a number and a position)
+                // move while sorting; members are read back by position, not hashed.
+                typealias Entry = (prefix: UInt64, index: [String: JSONValue].Index)
+                var order: [Entry] = []
+                order.reserveCapacity(members.count)
+                var position = members.startIndex
+                while position != members.endIndex {
+                    order.append((Self.sortPrefix(members.keys[position]), position))
+                    position = members.index(after: position)
                 }
-                entries.withUnsafeMutableBufferPointer { buffer in
+                order.withUnsafeMutableBufferPointer { buffer in
                     // Insertion sort: objects are small, and most prefixes differ.
-                    for sorted in 1..<buffer.count {
-                        var index = sorted
-                        while index > 0 {
-                            let leftPrefix = buffer[index - 1].prefix
-                            let rightPrefix = buffer[index].prefix
+                    for next in 1..<buffer.count {
+                        let entry = buffer[next]
+                        var slot = next
+                        while slot > 0 {
+                            let previous = buffer[slot - 1]
                             let after =
-                                leftPrefix != rightPrefix
-                                ? leftPrefix > rightPrefix
-                                : Self.utf8Precedes(buffer[index].name, buffer[index - 1].name)
+                                previous.prefix != entry.prefix
+                                ? previous.prefix > entry.prefix
+                                : Self.utf8Precedes(members.keys[entry.index], members.keys[previous.index])
                             guard after else { break }
-                            buffer.swapAt(index - 1, index)
-                            index -= 1
+                            buffer[slot] = previous
+                            slot -= 1
                         }
+                        buffer[slot] = entry
                     }
                 }
-                for entry in entries {
-                    key(entry.name)
-                    write(entry.member)
+                for entry in order {
+                    key(members.keys[entry.index])
+                    write(members.values[entry.index])
                 }
             }
             endObject()
@@ -297,8 +302,15 @@ public struct JSONWriter {
 
     private mutating func appendString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaping($0) }) == nil {
+            var copy = value
+            copy.withUTF8 { appendEscaping($0) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaping(_ utf8: UnsafeBufferPointer<UInt8>) {
+        do {
             var runStart = 0
             while runStart < utf8.count {
                 let index = Self.firstByteToEscape(in: utf8, from: runStart)
@@ -310,7 +322,6 @@ public struct JSONWriter {
                 runStart = index + 1
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscaped(_ byte: UInt8) {
