@@ -32,6 +32,9 @@ final class FastJSONTests: XCTestCase {
         var shadow = CloudEvent(
             source: "/s", type: "t", data: "text", dataContentType: "text/plain", id: "1", extensions: ["ext": 1])
         shadow.extensions["subject"] = "extension named like an attribute"
+        shadow.extensions["aaa"] = "sorts before every attribute"
+        shadow.extensions["datab"] = "sorts between data_base64 and datacontenttype"
+        shadow.extensions["zzz"] = ["sorts": "last"]
         let events = [
             shadow,
             CloudEvent(

@@ -42,33 +42,74 @@ extension CloudEventEventModel: JSONWritable {
     ]
 
     /// Writes the event as the generated `Encodable` conformance would: extension attributes
-    /// as top-level members, except those named like a modelled member.
+    /// as top-level members, except those named like a modelled member, all in sorted order
+    /// (the modelled members are written in theirs, the extensions merged in between).
     /// - Parameter writer: The writer to append to.
     package func writeJSON(to writer: inout JSONWriter) {
-        var members: [(String, JSONValue)] = []
-        members.reserveCapacity(10 + additionalProperties.count)
-        func add(_ name: String, _ value: JSONValue?) {
-            if let value { members.append((name, value)) }
+        var extensions: ArraySlice<(key: String, value: JSONValue)> = []
+        if !additionalProperties.isEmpty {
+            extensions = additionalProperties.filter { !Self.contextAttributeNames.contains($0.key) }
+                .sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }[...]
         }
-        add("id", .string(id))
-        add("source", .string(source))
-        add("data", data)
-        add("data_base64", dataBase64.map { .string($0.base64EncodedString()) })
-        add("type", .string(type))
-        add("time", time.map { .string(RFC3339.string(from: $0)) })
-        add("specversion", .string(specversion))
-        add("dataschema", dataschema.map(JSONValue.string))
-        add("datacontenttype", datacontenttype.map(JSONValue.string))
-        add("subject", subject.map(JSONValue.string))
-        for (name, value) in additionalProperties where !Self.contextAttributeNames.contains(name) {
-            members.append((name, value))
-        }
-        members.sort { $0.0 < $1.0 }
         writer.beginObject()
-        for (name, value) in members {
-            writer.key(name)
-            writer.write(value)
+        Self.write(&extensions, before: "data", to: &writer)
+        if let data {
+            writer.key("data")
+            writer.write(data)
         }
+        Self.write(&extensions, before: "data_base64", to: &writer)
+        if let dataBase64 {
+            writer.key("data_base64")
+            writer.write(base64: dataBase64)
+        }
+        Self.write(&extensions, before: "datacontenttype", to: &writer)
+        if let datacontenttype {
+            writer.key("datacontenttype")
+            writer.write(datacontenttype)
+        }
+        Self.write(&extensions, before: "dataschema", to: &writer)
+        if let dataschema {
+            writer.key("dataschema")
+            writer.write(dataschema)
+        }
+        Self.write(&extensions, before: "id", to: &writer)
+        writer.key("id")
+        writer.write(id)
+        Self.write(&extensions, before: "source", to: &writer)
+        writer.key("source")
+        writer.write(source)
+        Self.write(&extensions, before: "specversion", to: &writer)
+        writer.key("specversion")
+        writer.write(specversion)
+        Self.write(&extensions, before: "subject", to: &writer)
+        if let subject {
+            writer.key("subject")
+            writer.write(subject)
+        }
+        Self.write(&extensions, before: "time", to: &writer)
+        if let time {
+            writer.key("time")
+            writer.write(time)
+        }
+        Self.write(&extensions, before: "type", to: &writer)
+        writer.key("type")
+        writer.write(type)
+        Self.write(&extensions, before: nil, to: &writer)
         writer.endObject()
+    }
+
+    /// Writes the sorted extensions that come before `name` (all of them for `nil`), and drops
+    /// them from `extensions`.
+    private static func write(
+        _ extensions: inout ArraySlice<(key: String, value: JSONValue)>, before name: String?,
+        to writer: inout JSONWriter
+    ) {
+        while let first = extensions.first,
+            name.map({ Array(first.key.utf8).lexicographicallyPrecedes(Array($0.utf8)) }) ?? true
+        {
+            writer.key(first.key)
+            writer.write(first.value)
+            extensions.removeFirst()
+        }
     }
 }
