@@ -9,8 +9,9 @@ public protocol JSONWritable {
     func writeJSON(to writer: inout JSONWriter)
 }
 
-/// Writes compact JSON into a byte buffer: objects with sorted keys (so output is deterministic),
-/// strings escaped as RFC 8259 requires, dates as RFC 3339 UTC, bytes as base64.
+/// Writes compact JSON into a byte buffer: objects with their keys sorted by UTF-8 bytes (so
+/// output is deterministic), strings escaped as RFC 8259 requires, dates as RFC 3339 UTC, bytes
+/// as base64.
 ///
 /// A number that JSON cannot hold (NaN, infinity) is written as `null` and recorded in
 /// ``invalidValue``, so a caller can refuse the result instead of sending a changed value.
@@ -163,7 +164,7 @@ public struct JSONWriter {
         needsComma = true
     }
 
-    /// Writes any JSON value (object members in sorted key order).
+    /// Writes any JSON value (object members sorted by their keys' UTF-8 bytes).
     /// - Parameter value: The value.
     public mutating func write(_ value: JSONValue) {
         switch value {

@@ -48,7 +48,8 @@ extension CloudEventEventModel: JSONWritable {
     package func writeJSON(to writer: inout JSONWriter) {
         var extensions: ArraySlice<(key: String, value: JSONValue)> = []
         if !additionalProperties.isEmpty {
-            extensions = additionalProperties.filter { !Self.contextAttributeNames.contains($0.key) }
+            extensions =
+                additionalProperties.filter { !Self.contextAttributeNames.contains($0.key) }
                 .sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }[...]
         }
         writer.beginObject()
