@@ -53,48 +53,22 @@ extension CloudEventEventModel: JSONWritable {
                 .sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }[...]
         }
         writer.beginObject()
-        Self.write(&extensions, before: "data", to: &writer)
-        if let data {
-            writer.key("data")
-            writer.write(data)
+        // Each attribute first writes the extensions that sort before it.
+        func attribute(_ name: String, _ value: (inout JSONWriter) -> Void) {
+            Self.write(&extensions, before: name, to: &writer)
+            writer.key(name)
+            value(&writer)
         }
-        Self.write(&extensions, before: "data_base64", to: &writer)
-        if let dataBase64 {
-            writer.key("data_base64")
-            writer.write(base64: dataBase64)
-        }
-        Self.write(&extensions, before: "datacontenttype", to: &writer)
-        if let datacontenttype {
-            writer.key("datacontenttype")
-            writer.write(datacontenttype)
-        }
-        Self.write(&extensions, before: "dataschema", to: &writer)
-        if let dataschema {
-            writer.key("dataschema")
-            writer.write(dataschema)
-        }
-        Self.write(&extensions, before: "id", to: &writer)
-        writer.key("id")
-        writer.write(id)
-        Self.write(&extensions, before: "source", to: &writer)
-        writer.key("source")
-        writer.write(source)
-        Self.write(&extensions, before: "specversion", to: &writer)
-        writer.key("specversion")
-        writer.write(specversion)
-        Self.write(&extensions, before: "subject", to: &writer)
-        if let subject {
-            writer.key("subject")
-            writer.write(subject)
-        }
-        Self.write(&extensions, before: "time", to: &writer)
-        if let time {
-            writer.key("time")
-            writer.write(time)
-        }
-        Self.write(&extensions, before: "type", to: &writer)
-        writer.key("type")
-        writer.write(type)
+        if let data { attribute("data") { $0.write(data) } }
+        if let dataBase64 { attribute("data_base64") { $0.write(base64: dataBase64) } }
+        if let datacontenttype { attribute("datacontenttype") { $0.write(datacontenttype) } }
+        if let dataschema { attribute("dataschema") { $0.write(dataschema) } }
+        attribute("id") { $0.write(id) }
+        attribute("source") { $0.write(source) }
+        attribute("specversion") { $0.write(specversion) }
+        if let subject { attribute("subject") { $0.write(subject) } }
+        if let time { attribute("time") { $0.write(time) } }
+        attribute("type") { $0.write(type) }
         Self.write(&extensions, before: nil, to: &writer)
         writer.endObject()
     }
