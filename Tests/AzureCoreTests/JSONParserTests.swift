@@ -130,6 +130,27 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(try JSONParser.parse(Data([0x22, 0xC3, 0xA9, 0x22])), "é")
     }
 
+    func test_strings_scannedAWordAtATime_catchEveryByteAtEveryOffset() throws {
+        for offset in 0..<20 {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: offset)
+            // A control character, an invalid byte, and an escape, each after `offset` bytes.
+            XCTAssertThrowsError(try JSONParser.parse(Data([0x22] + plain + [0x01] + plain + [0x22]))) { error in
+                XCTAssertTrue(String(describing: error).contains("control character"), "\(offset): \(error)")
+                XCTAssertEqual((error as? JSONParser.SyntaxError)?.offset, offset + 1, "\(offset)")
+            }
+            XCTAssertThrowsError(try JSONParser.parse(Data([0x22] + plain + [0xFF] + plain + [0x22]))) { error in
+                XCTAssertTrue(String(describing: error).contains("invalid UTF-8"), "\(offset): \(error)")
+            }
+            let escaped = try JSONParser.parse(Data([0x22] + plain + Array(#"\"é"#.utf8) + plain + [0x22]))
+            XCTAssertEqual(
+                escaped, .string(String(repeating: "a", count: offset) + "\"é" + String(repeating: "a", count: offset)))
+            let unicode = try JSONParser.parse(Data([0x22] + plain + Array("€😀".utf8) + plain + [0x22]))
+            XCTAssertEqual(
+                unicode, .string(String(repeating: "a", count: offset) + "€😀" + String(repeating: "a", count: offset)))
+            XCTAssertThrowsError(try JSONParser.parse(Data([0x22] + plain)), "unterminated after \(offset) bytes")
+        }
+    }
+
     func test_depthLimit_isAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         XCTAssertThrowsError(try parse(deep)) { error in

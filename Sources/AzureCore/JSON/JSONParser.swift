@@ -255,7 +255,11 @@ public struct JSONParser {
 
         static func slot(of name: UnsafeBufferPointer<UInt8>, in names: [[UInt8]]) -> Int? {
             for (slot, candidate) in names.enumerated() where candidate.count == name.count {
-                if candidate.elementsEqual(name) { return slot }
+                let equal = candidate.withUnsafeBufferPointer { candidate in
+                    guard let left = candidate.baseAddress, let right = name.baseAddress else { return true }
+                    return memcmp(left, right, name.count) == 0
+                }
+                if equal { return slot }
             }
             return nil
         }
@@ -396,10 +400,11 @@ public struct JSONParser {
             let quote = index
             index += 1
             let start = index
-            // Fast path: no escapes; `seen` collects the bits of every byte, so ASCII-only text
-            // (the usual case) needs no UTF-8 validation.
-            var seen: UInt8 = 0
-            while index < bytes.count {
+            // Fast path: no escapes; the scan collects the bits of every byte, so ASCII-only
+            // text (the usual case) needs no UTF-8 validation.
+            let (stop, seen) = JSONBytes.scanPlain(bytes, from: index)
+            index = stop
+            if index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     let text = try makeString(
@@ -407,10 +412,7 @@ public struct JSONParser {
                     index += 1
                     return text
                 }
-                if byte == UInt8(ascii: "\\") { break }
                 guard byte >= 0x20 else { throw error("control character in a string") }
-                seen |= byte
-                index += 1
             }
             var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<index]))
             while index < bytes.count {

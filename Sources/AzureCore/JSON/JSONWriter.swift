@@ -343,32 +343,9 @@ public struct JSONWriter {
     }
 
     /// The index of the first byte at or after `start` that a JSON string must escape (a control
-    /// character, `"` or `\\`), or `utf8.count`. Reads eight bytes at a time.
+    /// character, `"` or `\\`), or `utf8.count`.
     private static func firstByteToEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        if let base = utf8.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while index + 8 <= utf8.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                // A byte below 0x20, or equal to 0x22 or 0x5C, sets its high bit here (the
-                // usual "has a byte less than n" and "has a zero byte" word tricks).
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let found =
-                    ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote)
-                    | ((backslash &- ones) & ~backslash)
-                if found & highs != 0 { break }
-                index += 8
-            }
-        }
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
-            index += 1
-        }
-        return index
+        JSONBytes.scanPlain(utf8, from: start).end
     }
 }
 

@@ -53,24 +53,50 @@ extension CloudEventEventModel: JSONWritable {
                 .sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }[...]
         }
         writer.beginObject()
-        // Each attribute first writes the extensions that sort before it.
-        func attribute(_ name: String, _ value: (inout JSONWriter) -> Void) {
-            Self.write(&extensions, before: name, to: &writer)
-            writer.key(name)
-            value(&writer)
+        // Each attribute's name is written after the extensions that sort before it.
+        if let data {
+            Self.key("data", after: &extensions, to: &writer)
+            writer.write(data)
         }
-        if let data { attribute("data") { $0.write(data) } }
-        if let dataBase64 { attribute("data_base64") { $0.write(base64: dataBase64) } }
-        if let datacontenttype { attribute("datacontenttype") { $0.write(datacontenttype) } }
-        if let dataschema { attribute("dataschema") { $0.write(dataschema) } }
-        attribute("id") { $0.write(id) }
-        attribute("source") { $0.write(source) }
-        attribute("specversion") { $0.write(specversion) }
-        if let subject { attribute("subject") { $0.write(subject) } }
-        if let time { attribute("time") { $0.write(time) } }
-        attribute("type") { $0.write(type) }
+        if let dataBase64 {
+            Self.key("data_base64", after: &extensions, to: &writer)
+            writer.write(base64: dataBase64)
+        }
+        if let datacontenttype {
+            Self.key("datacontenttype", after: &extensions, to: &writer)
+            writer.write(datacontenttype)
+        }
+        if let dataschema {
+            Self.key("dataschema", after: &extensions, to: &writer)
+            writer.write(dataschema)
+        }
+        Self.key("id", after: &extensions, to: &writer)
+        writer.write(id)
+        Self.key("source", after: &extensions, to: &writer)
+        writer.write(source)
+        Self.key("specversion", after: &extensions, to: &writer)
+        writer.write(specversion)
+        if let subject {
+            Self.key("subject", after: &extensions, to: &writer)
+            writer.write(subject)
+        }
+        if let time {
+            Self.key("time", after: &extensions, to: &writer)
+            writer.write(time)
+        }
+        Self.key("type", after: &extensions, to: &writer)
+        writer.write(type)
         Self.write(&extensions, before: nil, to: &writer)
         writer.endObject()
+    }
+
+    /// Writes the extensions that sort before `name`, then `name` as a member name.
+    private static func key(
+        _ name: String, after extensions: inout ArraySlice<(key: String, value: JSONValue)>,
+        to writer: inout JSONWriter
+    ) {
+        write(&extensions, before: name, to: &writer)
+        writer.key(name)
     }
 
     /// Writes the sorted extensions that come before `name` (all of them for `nil`), and drops
