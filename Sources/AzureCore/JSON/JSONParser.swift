@@ -50,7 +50,7 @@ public struct JSONParser {
     }
 
     /// One JSON object whose members were sorted, as they were read, into the slots of the names
-    /// a caller asked for (see ``parseObjects(_:named:)``): the names are matched on their bytes,
+    /// a caller asked for (see ``parseObjects(_:named:each:)``): the names are matched on their bytes,
     /// so they never become strings and no dictionary is built.
     package struct SortedObject: Sendable {
         /// The value of each asked-for name, by the name's index; `nil` when absent. A repeated

@@ -3,7 +3,7 @@ import Foundation
 
 /// Reads the members of an event envelope from a parsed JSON object: the one decoding path of
 /// ``EventGridEvent`` and ``CloudEvent``. ``EventGridParser`` hands it objects whose envelope
-/// members the parser already sorted into slots (``/AzureCore/JSONParser/parseObjects(_:named:)``,
+/// members the parser already sorted into slots (``/AzureCore/JSONParser/parseObjects(_:named:each:)``,
 /// no dictionary per event); their `init(from:)` reads the value as a JSON tree first and comes
 /// here with its dictionary, so both paths agree.
 struct EnvelopeReader {
