@@ -58,6 +58,10 @@ public enum Emitted {
     public static let enumConformances = ["RawRepresentable", "Codable", "Hashable", "Sendable"]
     /// Tolerant decoding of public models (`Sources/AzureCore/JSON/TolerantDecoding.swift`).
     public static let tolerantDecodable = "AzureCore.TolerantDecodable"
+    /// Models read from JSON text as well as from a tree (`init(tolerantMembers:)`).
+    public static let tolerantObjectDecodable = "AzureCore.TolerantObjectDecodable"
+    /// The members of a JSON object as a model reads them.
+    public static let jsonMembers = "AzureCore.JSONMembers"
     /// The argument label of `TolerantDecodable`'s decoder initializer, which reads through
     /// `init?(tolerantJSON:)`.
     public static let tolerantlyFrom = "tolerantlyFrom"

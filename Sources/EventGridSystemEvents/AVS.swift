@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsClusterCreatedEventData`.
-public struct AvsClusterCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AvsClusterCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AVS.ClusterCreated"
 
@@ -64,7 +64,15 @@ public struct AvsClusterCreatedEventData: Codable, Hashable, Sendable, AzureCore
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
         self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
         self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
@@ -105,7 +113,7 @@ public struct AvsClusterCreatedEventData: Codable, Hashable, Sendable, AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsClusterDeletedEventData`.
-public struct AvsClusterDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AvsClusterDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AVS.ClusterDeleted"
 
@@ -158,7 +166,15 @@ public struct AvsClusterDeletedEventData: Codable, Hashable, Sendable, AzureCore
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
         self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
         self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
@@ -197,7 +213,7 @@ public struct AvsClusterDeletedEventData: Codable, Hashable, Sendable, AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsClusterEventData`.
-public struct AvsClusterEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AvsClusterEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The operation ID (string).
     ///
     /// - Remark: From `#/definitions/AvsClusterEventData/properties/operationId`.
@@ -247,7 +263,15 @@ public struct AvsClusterEventData: Codable, Hashable, Sendable, AzureCore.Tolera
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
         self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
         self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
@@ -288,7 +312,7 @@ public struct AvsClusterEventData: Codable, Hashable, Sendable, AzureCore.Tolera
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsClusterFailedEventData`.
-public struct AvsClusterFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AvsClusterFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AVS.ClusterFailed"
 
@@ -349,7 +373,15 @@ public struct AvsClusterFailedEventData: Codable, Hashable, Sendable, AzureCore.
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
         self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
         self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
@@ -392,7 +424,7 @@ public struct AvsClusterFailedEventData: Codable, Hashable, Sendable, AzureCore.
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsClusterUpdatedEventData`.
-public struct AvsClusterUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AvsClusterUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AVS.ClusterUpdated"
 
@@ -445,7 +477,15 @@ public struct AvsClusterUpdatedEventData: Codable, Hashable, Sendable, AzureCore
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
         self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
         self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
@@ -486,7 +526,7 @@ public struct AvsClusterUpdatedEventData: Codable, Hashable, Sendable, AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsClusterUpdatingEventData`.
-public struct AvsClusterUpdatingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AvsClusterUpdatingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AVS.ClusterUpdating"
 
@@ -540,7 +580,15 @@ public struct AvsClusterUpdatingEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
         self.addedHostNames = members.tolerant([Swift.String].self, forKey: "addedHostNames")
         self.removedHostNames = members.tolerant([Swift.String].self, forKey: "removedHostNames")
@@ -579,7 +627,7 @@ public struct AvsClusterUpdatingEventData: Codable, Hashable, Sendable, AzureCor
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsPrivateCloudEventData`.
-public struct AvsPrivateCloudEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AvsPrivateCloudEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The operation ID (string).
     ///
     /// - Remark: From `#/definitions/AvsPrivateCloudEventData/properties/operationId`.
@@ -602,7 +650,15 @@ public struct AvsPrivateCloudEventData: Codable, Hashable, Sendable, AzureCore.T
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
     }
 
@@ -634,7 +690,7 @@ public struct AvsPrivateCloudEventData: Codable, Hashable, Sendable, AzureCore.T
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsPrivateCloudFailedEventData`.
-public struct AvsPrivateCloudFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AvsPrivateCloudFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AVS.PrivateCloudFailed"
 
@@ -668,7 +724,15 @@ public struct AvsPrivateCloudFailedEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
         self.failureMessage = members.tolerant(Swift.String.self, forKey: "failureMessage")
     }
@@ -702,7 +766,7 @@ public struct AvsPrivateCloudFailedEventData: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsPrivateCloudUpdatedEventData`.
-public struct AvsPrivateCloudUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AvsPrivateCloudUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AVS.PrivateCloudUpdated"
 
@@ -728,7 +792,15 @@ public struct AvsPrivateCloudUpdatedEventData: Codable, Hashable, Sendable, Azur
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
     }
 
@@ -760,7 +832,7 @@ public struct AvsPrivateCloudUpdatedEventData: Codable, Hashable, Sendable, Azur
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsPrivateCloudUpdatingEventData`.
-public struct AvsPrivateCloudUpdatingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AvsPrivateCloudUpdatingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AVS.PrivateCloudUpdating"
 
@@ -786,7 +858,15 @@ public struct AvsPrivateCloudUpdatingEventData: Codable, Hashable, Sendable, Azu
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
     }
 
@@ -818,7 +898,7 @@ public struct AvsPrivateCloudUpdatingEventData: Codable, Hashable, Sendable, Azu
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsScriptExecutionCancelledEventData`.
-public struct AvsScriptExecutionCancelledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AvsScriptExecutionCancelledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AVS.ScriptExecutionCancelled"
 
@@ -863,7 +943,15 @@ public struct AvsScriptExecutionCancelledEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
         self.cmdletId = members.tolerant(Swift.String.self, forKey: "cmdletId")
         self.output = members.tolerant([Swift.String].self, forKey: "output")
@@ -897,7 +985,7 @@ public struct AvsScriptExecutionCancelledEventData: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsScriptExecutionEventData`.
-public struct AvsScriptExecutionEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AvsScriptExecutionEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The operation ID (string).
     ///
     /// - Remark: From `#/definitions/AvsScriptExecutionEventData/properties/operationId`.
@@ -939,100 +1027,18 @@ public struct AvsScriptExecutionEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
-        self.cmdletId = members.tolerant(Swift.String.self, forKey: "cmdletId")
-        self.output = members.tolerant([Swift.String].self, forKey: "output")
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
     }
 
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.operationId, forKey: .operationId)
-        try container.encodeIfPresent(self.cmdletId, forKey: .cmdletId)
-        try container.encodeIfPresent(self.output, forKey: .output)
-    }
-}
-
-/// Data of the `Microsoft.AVS.ScriptExecutionFailed` event.
-///
-/// The data of `Microsoft.AVS.ScriptExecutionFailed` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AvsScriptExecutionFailedEventData`.
-public struct AvsScriptExecutionFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.AVS.ScriptExecutionFailed"
-
-    /// The operation ID (string).
-    ///
-    /// - Remark: From `#/definitions/AvsScriptExecutionFailedEventData/properties/operationId`.
-    public var operationId: Swift.String?
-    /// The cmdlet ID (string).
-    ///
-    /// - Remark: From `#/definitions/AvsScriptExecutionFailedEventData/properties/cmdletId`.
-    public var cmdletId: Swift.String?
-    /// List of output, each of type string.
-    ///
-    /// - Remark: From `#/definitions/AvsScriptExecutionFailedEventData/properties/output`.
-    public var output: [Swift.String]?
-    /// The failure message (string).
-    ///
-    /// - Remark: From `#/definitions/AvsScriptExecutionFailedEventData/properties/failureMessage`.
-    public var failureMessage: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - operationId: The operation ID (string).
-    ///   - cmdletId: The cmdlet ID (string).
-    ///   - output: List of output, each of type string.
-    ///   - failureMessage: The failure message (string).
-    public init(
-        operationId: Swift.String? = nil,
-        cmdletId: Swift.String? = nil,
-        output: [Swift.String]? = nil,
-        failureMessage: Swift.String? = nil
-    ) {
-        self.operationId = operationId
-        self.cmdletId = cmdletId
-        self.output = output
-        self.failureMessage = failureMessage
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case operationId = "operationId"
-        case cmdletId = "cmdletId"
-        case output = "output"
-        case failureMessage = "failureMessage"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
     /// that is missing or cannot be converted is `nil`.
     ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
         self.cmdletId = members.tolerant(Swift.String.self, forKey: "cmdletId")
         self.output = members.tolerant([Swift.String].self, forKey: "output")
-        self.failureMessage = members.tolerant(Swift.String.self, forKey: "failureMessage")
     }
 
     /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
@@ -1053,6 +1059,5 @@ public struct AvsScriptExecutionFailedEventData: Codable, Hashable, Sendable, Az
         try container.encodeIfPresent(self.operationId, forKey: .operationId)
         try container.encodeIfPresent(self.cmdletId, forKey: .cmdletId)
         try container.encodeIfPresent(self.output, forKey: .output)
-        try container.encodeIfPresent(self.failureMessage, forKey: .failureMessage)
     }
 }

@@ -2,6 +2,105 @@
 
 public import AzureCore
 
+/// Data of the `Microsoft.AVS.ScriptExecutionFailed` event.
+///
+/// The data of `Microsoft.AVS.ScriptExecutionFailed` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AvsScriptExecutionFailedEventData`.
+public struct AvsScriptExecutionFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.AVS.ScriptExecutionFailed"
+
+    /// The operation ID (string).
+    ///
+    /// - Remark: From `#/definitions/AvsScriptExecutionFailedEventData/properties/operationId`.
+    public var operationId: Swift.String?
+    /// The cmdlet ID (string).
+    ///
+    /// - Remark: From `#/definitions/AvsScriptExecutionFailedEventData/properties/cmdletId`.
+    public var cmdletId: Swift.String?
+    /// List of output, each of type string.
+    ///
+    /// - Remark: From `#/definitions/AvsScriptExecutionFailedEventData/properties/output`.
+    public var output: [Swift.String]?
+    /// The failure message (string).
+    ///
+    /// - Remark: From `#/definitions/AvsScriptExecutionFailedEventData/properties/failureMessage`.
+    public var failureMessage: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - operationId: The operation ID (string).
+    ///   - cmdletId: The cmdlet ID (string).
+    ///   - output: List of output, each of type string.
+    ///   - failureMessage: The failure message (string).
+    public init(
+        operationId: Swift.String? = nil,
+        cmdletId: Swift.String? = nil,
+        output: [Swift.String]? = nil,
+        failureMessage: Swift.String? = nil
+    ) {
+        self.operationId = operationId
+        self.cmdletId = cmdletId
+        self.output = output
+        self.failureMessage = failureMessage
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case operationId = "operationId"
+        case cmdletId = "cmdletId"
+        case output = "output"
+        case failureMessage = "failureMessage"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
+        self.cmdletId = members.tolerant(Swift.String.self, forKey: "cmdletId")
+        self.output = members.tolerant([Swift.String].self, forKey: "output")
+        self.failureMessage = members.tolerant(Swift.String.self, forKey: "failureMessage")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.operationId, forKey: .operationId)
+        try container.encodeIfPresent(self.cmdletId, forKey: .cmdletId)
+        try container.encodeIfPresent(self.output, forKey: .output)
+        try container.encodeIfPresent(self.failureMessage, forKey: .failureMessage)
+    }
+}
+
 /// Data of the `Microsoft.AVS.ScriptExecutionFinished` event.
 ///
 /// The data of `Microsoft.AVS.ScriptExecutionFinished` events.
@@ -11,7 +110,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsScriptExecutionFinishedEventData`.
-public struct AvsScriptExecutionFinishedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AvsScriptExecutionFinishedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AVS.ScriptExecutionFinished"
 
@@ -64,7 +163,15 @@ public struct AvsScriptExecutionFinishedEventData: Codable, Hashable, Sendable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
         self.cmdletId = members.tolerant(Swift.String.self, forKey: "cmdletId")
         self.output = members.tolerant([Swift.String].self, forKey: "output")
@@ -105,7 +212,7 @@ public struct AvsScriptExecutionFinishedEventData: Codable, Hashable, Sendable, 
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AvsScriptExecutionStartedEventData`.
-public struct AvsScriptExecutionStartedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AvsScriptExecutionStartedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AVS.ScriptExecutionStarted"
 
@@ -150,7 +257,15 @@ public struct AvsScriptExecutionStartedEventData: Codable, Hashable, Sendable, A
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.operationId = members.tolerant(Swift.String.self, forKey: "operationId")
         self.cmdletId = members.tolerant(Swift.String.self, forKey: "cmdletId")
         self.output = members.tolerant([Swift.String].self, forKey: "output")

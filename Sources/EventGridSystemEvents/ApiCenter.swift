@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiCenterApiDefinitionAddedEventData`.
-public struct ApiCenterApiDefinitionAddedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiCenterApiDefinitionAddedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiCenter.ApiDefinitionAdded"
 
@@ -57,7 +57,15 @@ public struct ApiCenterApiDefinitionAddedEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.title = members.tolerant(Swift.String.self, forKey: "title")
         self.description = members.tolerant(Swift.String.self, forKey: "description")
         self.specification = members.tolerant(
@@ -96,7 +104,7 @@ public struct ApiCenterApiDefinitionAddedEventData: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiCenterApiDefinitionUpdatedEventData`.
-public struct ApiCenterApiDefinitionUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiCenterApiDefinitionUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiCenter.ApiDefinitionUpdated"
 
@@ -143,7 +151,15 @@ public struct ApiCenterApiDefinitionUpdatedEventData: Codable, Hashable, Sendabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.title = members.tolerant(Swift.String.self, forKey: "title")
         self.description = members.tolerant(Swift.String.self, forKey: "description")
         self.specification = members.tolerant(
@@ -180,7 +196,7 @@ public struct ApiCenterApiDefinitionUpdatedEventData: Codable, Hashable, Sendabl
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiCenterApiSpecification`.
-public struct ApiCenterApiSpecification: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ApiCenterApiSpecification: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The name (string).
     ///
     /// - Remark: From `#/definitions/ApiCenterApiSpecification/properties/name`.
@@ -211,7 +227,15 @@ public struct ApiCenterApiSpecification: Codable, Hashable, Sendable, AzureCore.
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self.version = members.tolerant(Swift.String.self, forKey: "version")
     }

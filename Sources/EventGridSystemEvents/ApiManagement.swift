@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementApiCreatedEventData`.
-public struct ApiManagementApiCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementApiCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.APICreated"
 
@@ -37,7 +37,15 @@ public struct ApiManagementApiCreatedEventData: Codable, Hashable, Sendable, Azu
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -69,7 +77,7 @@ public struct ApiManagementApiCreatedEventData: Codable, Hashable, Sendable, Azu
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementApiDeletedEventData`.
-public struct ApiManagementApiDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementApiDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.APIDeleted"
 
@@ -95,7 +103,15 @@ public struct ApiManagementApiDeletedEventData: Codable, Hashable, Sendable, Azu
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -127,7 +143,7 @@ public struct ApiManagementApiDeletedEventData: Codable, Hashable, Sendable, Azu
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementApiReleaseCreatedEventData`.
-public struct ApiManagementApiReleaseCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementApiReleaseCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.APIReleaseCreated"
 
@@ -154,7 +170,15 @@ public struct ApiManagementApiReleaseCreatedEventData: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -186,7 +210,7 @@ public struct ApiManagementApiReleaseCreatedEventData: Codable, Hashable, Sendab
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementApiReleaseDeletedEventData`.
-public struct ApiManagementApiReleaseDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementApiReleaseDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.APIReleaseDeleted"
 
@@ -213,7 +237,15 @@ public struct ApiManagementApiReleaseDeletedEventData: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -245,7 +277,7 @@ public struct ApiManagementApiReleaseDeletedEventData: Codable, Hashable, Sendab
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementApiReleaseUpdatedEventData`.
-public struct ApiManagementApiReleaseUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementApiReleaseUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.APIReleaseUpdated"
 
@@ -272,7 +304,15 @@ public struct ApiManagementApiReleaseUpdatedEventData: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -304,7 +344,7 @@ public struct ApiManagementApiReleaseUpdatedEventData: Codable, Hashable, Sendab
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementApiUpdatedEventData`.
-public struct ApiManagementApiUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementApiUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.APIUpdated"
 
@@ -330,7 +370,15 @@ public struct ApiManagementApiUpdatedEventData: Codable, Hashable, Sendable, Azu
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -362,7 +410,7 @@ public struct ApiManagementApiUpdatedEventData: Codable, Hashable, Sendable, Azu
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementGatewayApiAddedEventData`.
-public struct ApiManagementGatewayApiAddedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementGatewayApiAddedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.GatewayAPIAdded"
 
@@ -388,7 +436,15 @@ public struct ApiManagementGatewayApiAddedEventData: Codable, Hashable, Sendable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -420,7 +476,7 @@ public struct ApiManagementGatewayApiAddedEventData: Codable, Hashable, Sendable
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementGatewayApiRemovedEventData`.
-public struct ApiManagementGatewayApiRemovedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementGatewayApiRemovedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.GatewayAPIRemoved"
 
@@ -447,7 +503,15 @@ public struct ApiManagementGatewayApiRemovedEventData: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -479,7 +543,7 @@ public struct ApiManagementGatewayApiRemovedEventData: Codable, Hashable, Sendab
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementGatewayCertificateAuthorityCreatedEventData`.
-public struct ApiManagementGatewayCertificateAuthorityCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementGatewayCertificateAuthorityCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.GatewayCertificateAuthorityCreated"
 
@@ -506,7 +570,15 @@ public struct ApiManagementGatewayCertificateAuthorityCreatedEventData: Codable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -538,7 +610,7 @@ public struct ApiManagementGatewayCertificateAuthorityCreatedEventData: Codable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementGatewayCertificateAuthorityDeletedEventData`.
-public struct ApiManagementGatewayCertificateAuthorityDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementGatewayCertificateAuthorityDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.GatewayCertificateAuthorityDeleted"
 
@@ -565,7 +637,15 @@ public struct ApiManagementGatewayCertificateAuthorityDeletedEventData: Codable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -597,7 +677,7 @@ public struct ApiManagementGatewayCertificateAuthorityDeletedEventData: Codable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementGatewayCertificateAuthorityUpdatedEventData`.
-public struct ApiManagementGatewayCertificateAuthorityUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementGatewayCertificateAuthorityUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.GatewayCertificateAuthorityUpdated"
 
@@ -624,7 +704,15 @@ public struct ApiManagementGatewayCertificateAuthorityUpdatedEventData: Codable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -656,7 +744,7 @@ public struct ApiManagementGatewayCertificateAuthorityUpdatedEventData: Codable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementGatewayCreatedEventData`.
-public struct ApiManagementGatewayCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementGatewayCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.GatewayCreated"
 
@@ -682,7 +770,15 @@ public struct ApiManagementGatewayCreatedEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -714,7 +810,7 @@ public struct ApiManagementGatewayCreatedEventData: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementGatewayDeletedEventData`.
-public struct ApiManagementGatewayDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementGatewayDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.GatewayDeleted"
 
@@ -740,7 +836,15 @@ public struct ApiManagementGatewayDeletedEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -772,7 +876,7 @@ public struct ApiManagementGatewayDeletedEventData: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementGatewayHostnameConfigurationCreatedEventData`.
-public struct ApiManagementGatewayHostnameConfigurationCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementGatewayHostnameConfigurationCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.GatewayHostnameConfigurationCreated"
 
@@ -799,7 +903,15 @@ public struct ApiManagementGatewayHostnameConfigurationCreatedEventData: Codable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -831,7 +943,7 @@ public struct ApiManagementGatewayHostnameConfigurationCreatedEventData: Codable
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementGatewayHostnameConfigurationDeletedEventData`.
-public struct ApiManagementGatewayHostnameConfigurationDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementGatewayHostnameConfigurationDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.GatewayHostnameConfigurationDeleted"
 
@@ -858,7 +970,15 @@ public struct ApiManagementGatewayHostnameConfigurationDeletedEventData: Codable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -890,7 +1010,7 @@ public struct ApiManagementGatewayHostnameConfigurationDeletedEventData: Codable
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementGatewayHostnameConfigurationUpdatedEventData`.
-public struct ApiManagementGatewayHostnameConfigurationUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementGatewayHostnameConfigurationUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.GatewayHostnameConfigurationUpdated"
 
@@ -917,7 +1037,15 @@ public struct ApiManagementGatewayHostnameConfigurationUpdatedEventData: Codable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -949,7 +1077,7 @@ public struct ApiManagementGatewayHostnameConfigurationUpdatedEventData: Codable
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementGatewayUpdatedEventData`.
-public struct ApiManagementGatewayUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementGatewayUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.GatewayUpdated"
 
@@ -975,7 +1103,15 @@ public struct ApiManagementGatewayUpdatedEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -1007,7 +1143,7 @@ public struct ApiManagementGatewayUpdatedEventData: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementProductCreatedEventData`.
-public struct ApiManagementProductCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementProductCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.ProductCreated"
 
@@ -1033,241 +1169,15 @@ public struct ApiManagementProductCreatedEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
     }
 
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.resourceUri, forKey: .resourceUri)
-    }
-}
-
-/// Data of the `Microsoft.ApiManagement.ProductDeleted` event.
-///
-/// The data of `Microsoft.ApiManagement.ProductDeleted` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/ApiManagementProductDeletedEventData`.
-public struct ApiManagementProductDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.ApiManagement.ProductDeleted"
-
-    /// The resource URI (string).
-    ///
-    /// - Remark: From `#/definitions/ApiManagementProductDeletedEventData/properties/resourceUri`.
-    public var resourceUri: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameter resourceUri: The resource URI (string).
-    public init(resourceUri: Swift.String? = nil) {
-        self.resourceUri = resourceUri
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case resourceUri = "resourceUri"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
     /// that is missing or cannot be converted is `nil`.
     ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.resourceUri, forKey: .resourceUri)
-    }
-}
-
-/// Data of the `Microsoft.ApiManagement.ProductUpdated` event.
-///
-/// The data of `Microsoft.ApiManagement.ProductUpdated` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/ApiManagementProductUpdatedEventData`.
-public struct ApiManagementProductUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.ApiManagement.ProductUpdated"
-
-    /// The resource URI (string).
-    ///
-    /// - Remark: From `#/definitions/ApiManagementProductUpdatedEventData/properties/resourceUri`.
-    public var resourceUri: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameter resourceUri: The resource URI (string).
-    public init(resourceUri: Swift.String? = nil) {
-        self.resourceUri = resourceUri
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case resourceUri = "resourceUri"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.resourceUri, forKey: .resourceUri)
-    }
-}
-
-/// Data of the `Microsoft.ApiManagement.SubscriptionCreated` event.
-///
-/// The data of `Microsoft.ApiManagement.SubscriptionCreated` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/ApiManagementSubscriptionCreatedEventData`.
-public struct ApiManagementSubscriptionCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.ApiManagement.SubscriptionCreated"
-
-    /// The resource URI (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/ApiManagementSubscriptionCreatedEventData/properties/resourceUri`.
-    public var resourceUri: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameter resourceUri: The resource URI (string).
-    public init(resourceUri: Swift.String? = nil) {
-        self.resourceUri = resourceUri
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case resourceUri = "resourceUri"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.resourceUri, forKey: .resourceUri)
-    }
-}
-
-/// Data of the `Microsoft.ApiManagement.SubscriptionDeleted` event.
-///
-/// The data of `Microsoft.ApiManagement.SubscriptionDeleted` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/ApiManagementSubscriptionDeletedEventData`.
-public struct ApiManagementSubscriptionDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.ApiManagement.SubscriptionDeleted"
-
-    /// The resource URI (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/ApiManagementSubscriptionDeletedEventData/properties/resourceUri`.
-    public var resourceUri: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameter resourceUri: The resource URI (string).
-    public init(resourceUri: Swift.String? = nil) {
-        self.resourceUri = resourceUri
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case resourceUri = "resourceUri"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 

@@ -2,6 +2,272 @@
 
 public import AzureCore
 
+/// Data of the `Microsoft.ApiManagement.ProductDeleted` event.
+///
+/// The data of `Microsoft.ApiManagement.ProductDeleted` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/ApiManagementProductDeletedEventData`.
+public struct ApiManagementProductDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.ApiManagement.ProductDeleted"
+
+    /// The resource URI (string).
+    ///
+    /// - Remark: From `#/definitions/ApiManagementProductDeletedEventData/properties/resourceUri`.
+    public var resourceUri: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameter resourceUri: The resource URI (string).
+    public init(resourceUri: Swift.String? = nil) {
+        self.resourceUri = resourceUri
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case resourceUri = "resourceUri"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.resourceUri, forKey: .resourceUri)
+    }
+}
+
+/// Data of the `Microsoft.ApiManagement.ProductUpdated` event.
+///
+/// The data of `Microsoft.ApiManagement.ProductUpdated` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/ApiManagementProductUpdatedEventData`.
+public struct ApiManagementProductUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.ApiManagement.ProductUpdated"
+
+    /// The resource URI (string).
+    ///
+    /// - Remark: From `#/definitions/ApiManagementProductUpdatedEventData/properties/resourceUri`.
+    public var resourceUri: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameter resourceUri: The resource URI (string).
+    public init(resourceUri: Swift.String? = nil) {
+        self.resourceUri = resourceUri
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case resourceUri = "resourceUri"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.resourceUri, forKey: .resourceUri)
+    }
+}
+
+/// Data of the `Microsoft.ApiManagement.SubscriptionCreated` event.
+///
+/// The data of `Microsoft.ApiManagement.SubscriptionCreated` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/ApiManagementSubscriptionCreatedEventData`.
+public struct ApiManagementSubscriptionCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.ApiManagement.SubscriptionCreated"
+
+    /// The resource URI (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/ApiManagementSubscriptionCreatedEventData/properties/resourceUri`.
+    public var resourceUri: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameter resourceUri: The resource URI (string).
+    public init(resourceUri: Swift.String? = nil) {
+        self.resourceUri = resourceUri
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case resourceUri = "resourceUri"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.resourceUri, forKey: .resourceUri)
+    }
+}
+
+/// Data of the `Microsoft.ApiManagement.SubscriptionDeleted` event.
+///
+/// The data of `Microsoft.ApiManagement.SubscriptionDeleted` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/ApiManagementSubscriptionDeletedEventData`.
+public struct ApiManagementSubscriptionDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.ApiManagement.SubscriptionDeleted"
+
+    /// The resource URI (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/ApiManagementSubscriptionDeletedEventData/properties/resourceUri`.
+    public var resourceUri: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameter resourceUri: The resource URI (string).
+    public init(resourceUri: Swift.String? = nil) {
+        self.resourceUri = resourceUri
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case resourceUri = "resourceUri"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.resourceUri, forKey: .resourceUri)
+    }
+}
+
 /// Data of the `Microsoft.ApiManagement.SubscriptionUpdated` event.
 ///
 /// The data of `Microsoft.ApiManagement.SubscriptionUpdated` events.
@@ -11,7 +277,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementSubscriptionUpdatedEventData`.
-public struct ApiManagementSubscriptionUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementSubscriptionUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.SubscriptionUpdated"
 
@@ -38,7 +304,15 @@ public struct ApiManagementSubscriptionUpdatedEventData: Codable, Hashable, Send
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -70,7 +344,7 @@ public struct ApiManagementSubscriptionUpdatedEventData: Codable, Hashable, Send
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementUserCreatedEventData`.
-public struct ApiManagementUserCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementUserCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.UserCreated"
 
@@ -96,7 +370,15 @@ public struct ApiManagementUserCreatedEventData: Codable, Hashable, Sendable, Az
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -128,7 +410,7 @@ public struct ApiManagementUserCreatedEventData: Codable, Hashable, Sendable, Az
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementUserDeletedEventData`.
-public struct ApiManagementUserDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementUserDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.UserDeleted"
 
@@ -154,7 +436,15 @@ public struct ApiManagementUserDeletedEventData: Codable, Hashable, Sendable, Az
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 
@@ -186,7 +476,7 @@ public struct ApiManagementUserDeletedEventData: Codable, Hashable, Sendable, Az
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ApiManagementUserUpdatedEventData`.
-public struct ApiManagementUserUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ApiManagementUserUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ApiManagement.UserUpdated"
 
@@ -212,7 +502,15 @@ public struct ApiManagementUserUpdatedEventData: Codable, Hashable, Sendable, Az
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
     }
 

@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AppConfigurationKeyValueDeletedEventData`.
-public struct AppConfigurationKeyValueDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AppConfigurationKeyValueDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AppConfiguration.KeyValueDeleted"
 
@@ -65,7 +65,15 @@ public struct AppConfigurationKeyValueDeletedEventData: Codable, Hashable, Senda
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.key = members.tolerant(Swift.String.self, forKey: "key")
         self.label = members.tolerant(Swift.String.self, forKey: "label")
         self.etag = members.tolerant(Swift.String.self, forKey: "etag")
@@ -103,7 +111,7 @@ public struct AppConfigurationKeyValueDeletedEventData: Codable, Hashable, Senda
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AppConfigurationKeyValueModifiedEventData`.
-public struct AppConfigurationKeyValueModifiedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AppConfigurationKeyValueModifiedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AppConfiguration.KeyValueModified"
 
@@ -157,7 +165,15 @@ public struct AppConfigurationKeyValueModifiedEventData: Codable, Hashable, Send
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.key = members.tolerant(Swift.String.self, forKey: "key")
         self.label = members.tolerant(Swift.String.self, forKey: "label")
         self.etag = members.tolerant(Swift.String.self, forKey: "etag")
@@ -195,7 +211,7 @@ public struct AppConfigurationKeyValueModifiedEventData: Codable, Hashable, Send
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AppConfigurationSnapshotCreatedEventData`.
-public struct AppConfigurationSnapshotCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AppConfigurationSnapshotCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AppConfiguration.SnapshotCreated"
 
@@ -241,7 +257,15 @@ public struct AppConfigurationSnapshotCreatedEventData: Codable, Hashable, Senda
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self.etag = members.tolerant(Swift.String.self, forKey: "etag")
         self.syncToken = members.tolerant(Swift.String.self, forKey: "syncToken")
@@ -275,7 +299,7 @@ public struct AppConfigurationSnapshotCreatedEventData: Codable, Hashable, Senda
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AppConfigurationSnapshotEventData`.
-public struct AppConfigurationSnapshotEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AppConfigurationSnapshotEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The name (string).
     ///
     /// - Remark: From `#/definitions/AppConfigurationSnapshotEventData/properties/name`.
@@ -317,7 +341,15 @@ public struct AppConfigurationSnapshotEventData: Codable, Hashable, Sendable, Az
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self.etag = members.tolerant(Swift.String.self, forKey: "etag")
         self.syncToken = members.tolerant(Swift.String.self, forKey: "syncToken")
@@ -353,7 +385,7 @@ public struct AppConfigurationSnapshotEventData: Codable, Hashable, Sendable, Az
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AppConfigurationSnapshotModifiedEventData`.
-public struct AppConfigurationSnapshotModifiedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AppConfigurationSnapshotModifiedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.AppConfiguration.SnapshotModified"
 
@@ -399,7 +431,15 @@ public struct AppConfigurationSnapshotModifiedEventData: Codable, Hashable, Send
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self.etag = members.tolerant(Swift.String.self, forKey: "etag")
         self.syncToken = members.tolerant(Swift.String.self, forKey: "syncToken")

@@ -12,7 +12,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/RedisExportRDBCompletedEventData`.
-public struct RedisExportRDBCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct RedisExportRDBCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Cache.ExportRDBCompleted"
 
@@ -57,7 +57,15 @@ public struct RedisExportRDBCompletedEventData: Codable, Hashable, Sendable, Azu
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self.status = members.tolerant(Swift.String.self, forKey: "status")
@@ -93,7 +101,7 @@ public struct RedisExportRDBCompletedEventData: Codable, Hashable, Sendable, Azu
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/RedisImportRDBCompletedEventData`.
-public struct RedisImportRDBCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct RedisImportRDBCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Cache.ImportRDBCompleted"
 
@@ -138,7 +146,15 @@ public struct RedisImportRDBCompletedEventData: Codable, Hashable, Sendable, Azu
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self.status = members.tolerant(Swift.String.self, forKey: "status")
@@ -174,7 +190,7 @@ public struct RedisImportRDBCompletedEventData: Codable, Hashable, Sendable, Azu
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/RedisPatchingCompletedEventData`.
-public struct RedisPatchingCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct RedisPatchingCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Cache.PatchingCompleted"
 
@@ -219,7 +235,15 @@ public struct RedisPatchingCompletedEventData: Codable, Hashable, Sendable, Azur
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self.status = members.tolerant(Swift.String.self, forKey: "status")
@@ -255,7 +279,7 @@ public struct RedisPatchingCompletedEventData: Codable, Hashable, Sendable, Azur
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/RedisScalingCompletedEventData`.
-public struct RedisScalingCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct RedisScalingCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Cache.ScalingCompleted"
 
@@ -300,7 +324,15 @@ public struct RedisScalingCompletedEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self.status = members.tolerant(Swift.String.self, forKey: "status")

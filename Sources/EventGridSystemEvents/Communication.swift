@@ -10,7 +10,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatEventBaseProperties`.
-public struct AcsChatEventBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsChatEventBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The recipient communication identifier, shaped as `CommunicationIdentifierModel`.
     ///
     /// - Remark: From
@@ -54,7 +54,15 @@ public struct AcsChatEventBaseProperties: Codable, Hashable, Sendable, AzureCore
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recipientCommunicationIdentifier = members.tolerant(
             CommunicationIdentifierModel.self,
             forKey: "recipientCommunicationIdentifier"
@@ -94,7 +102,7 @@ public struct AcsChatEventBaseProperties: Codable, Hashable, Sendable, AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatEventInThreadBaseProperties`.
-public struct AcsChatEventInThreadBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsChatEventInThreadBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The transaction ID (string).
     ///
     /// - Remark: From `#/definitions/AcsChatEventInThreadBaseProperties/properties/transactionId`.
@@ -125,7 +133,15 @@ public struct AcsChatEventInThreadBaseProperties: Codable, Hashable, Sendable, A
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
         self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
     }
@@ -159,7 +175,7 @@ public struct AcsChatEventInThreadBaseProperties: Codable, Hashable, Sendable, A
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatMessageDeletedEventData`.
-public struct AcsChatMessageDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatMessageDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatMessageDeleted"
 
@@ -264,7 +280,15 @@ public struct AcsChatMessageDeletedEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recipientCommunicationIdentifier = members.tolerant(
             CommunicationIdentifierModel.self,
             forKey: "recipientCommunicationIdentifier"
@@ -326,7 +350,7 @@ public struct AcsChatMessageDeletedEventData: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatMessageDeletedInThreadEventData`.
-public struct AcsChatMessageDeletedInThreadEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatMessageDeletedInThreadEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatMessageDeletedInThread"
 
@@ -424,7 +448,15 @@ public struct AcsChatMessageDeletedInThreadEventData: Codable, Hashable, Sendabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
         self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
         self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
@@ -478,7 +510,7 @@ public struct AcsChatMessageDeletedInThreadEventData: Codable, Hashable, Sendabl
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatMessageEditedEventData`.
-public struct AcsChatMessageEditedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatMessageEditedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatMessageEdited"
 
@@ -599,7 +631,15 @@ public struct AcsChatMessageEditedEventData: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recipientCommunicationIdentifier = members.tolerant(
             CommunicationIdentifierModel.self,
             forKey: "recipientCommunicationIdentifier"
@@ -665,7 +705,7 @@ public struct AcsChatMessageEditedEventData: Codable, Hashable, Sendable, AzureC
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatMessageEditedInThreadEventData`.
-public struct AcsChatMessageEditedInThreadEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatMessageEditedInThreadEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatMessageEditedInThread"
 
@@ -778,7 +818,15 @@ public struct AcsChatMessageEditedInThreadEventData: Codable, Hashable, Sendable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
         self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
         self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
@@ -824,158 +872,5 @@ public struct AcsChatMessageEditedInThreadEventData: Codable, Hashable, Sendable
         try container.encodeIfPresent(self.messageBody, forKey: .messageBody)
         try container.encodeIfPresent(self.metadata, forKey: .metadata)
         try container.encodeRFC3339IfPresent(self.editTime, forKey: .editTime)
-    }
-}
-
-/// Fields shared by the data of 3 `Microsoft.Communication` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties`.
-public struct AcsChatMessageEventBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
-    /// The recipient communication identifier, shaped as `CommunicationIdentifierModel`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatMessageEventBaseProperties/properties/recipientCommunicationIdentifier`.
-    public var recipientCommunicationIdentifier: CommunicationIdentifierModel?
-    /// The transaction ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/transactionId`.
-    public var transactionId: Swift.String?
-    /// The thread ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/threadId`.
-    public var threadId: Swift.String?
-    /// The message ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/messageId`.
-    public var messageId: Swift.String?
-    /// The sender communication identifier, shaped as `CommunicationIdentifierModel`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatMessageEventBaseProperties/properties/senderCommunicationIdentifier`.
-    public var senderCommunicationIdentifier: CommunicationIdentifierModel?
-    /// The sender display name (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatMessageEventBaseProperties/properties/senderDisplayName`.
-    public var senderDisplayName: Swift.String?
-    /// The compose time (RFC 3339 timestamp).
-    ///
-    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/composeTime`.
-    public var composeTime: Foundation.Date?
-    /// The type (string).
-    ///
-    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/type`.
-    public var type: Swift.String?
-    /// The version (64-bit integer).
-    ///
-    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/version`.
-    public var version: Swift.Int64?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - recipientCommunicationIdentifier: The recipient communication identifier, shaped as
-    ///     `CommunicationIdentifierModel`.
-    ///   - transactionId: The transaction ID (string).
-    ///   - threadId: The thread ID (string).
-    ///   - messageId: The message ID (string).
-    ///   - senderCommunicationIdentifier: The sender communication identifier, shaped as
-    ///     `CommunicationIdentifierModel`.
-    ///   - senderDisplayName: The sender display name (string).
-    ///   - composeTime: The compose time (RFC 3339 timestamp).
-    ///   - type: The type (string).
-    ///   - version: The version (64-bit integer).
-    public init(
-        recipientCommunicationIdentifier: CommunicationIdentifierModel? = nil,
-        transactionId: Swift.String? = nil,
-        threadId: Swift.String? = nil,
-        messageId: Swift.String? = nil,
-        senderCommunicationIdentifier: CommunicationIdentifierModel? = nil,
-        senderDisplayName: Swift.String? = nil,
-        composeTime: Foundation.Date? = nil,
-        type: Swift.String? = nil,
-        version: Swift.Int64? = nil
-    ) {
-        self.recipientCommunicationIdentifier = recipientCommunicationIdentifier
-        self.transactionId = transactionId
-        self.threadId = threadId
-        self.messageId = messageId
-        self.senderCommunicationIdentifier = senderCommunicationIdentifier
-        self.senderDisplayName = senderDisplayName
-        self.composeTime = composeTime
-        self.type = type
-        self.version = version
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
-        case transactionId = "transactionId"
-        case threadId = "threadId"
-        case messageId = "messageId"
-        case senderCommunicationIdentifier = "senderCommunicationIdentifier"
-        case senderDisplayName = "senderDisplayName"
-        case composeTime = "composeTime"
-        case type = "type"
-        case version = "version"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.recipientCommunicationIdentifier = members.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: "recipientCommunicationIdentifier"
-        )
-        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
-        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
-        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
-        self.senderCommunicationIdentifier = members.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: "senderCommunicationIdentifier"
-        )
-        self.senderDisplayName = members.tolerant(Swift.String.self, forKey: "senderDisplayName")
-        self.composeTime = members.tolerant(Foundation.Date.self, forKey: "composeTime")
-        self.type = members.tolerant(Swift.String.self, forKey: "type")
-        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(
-            self.recipientCommunicationIdentifier,
-            forKey: .recipientCommunicationIdentifier
-        )
-        try container.encodeIfPresent(self.transactionId, forKey: .transactionId)
-        try container.encodeIfPresent(self.threadId, forKey: .threadId)
-        try container.encodeIfPresent(self.messageId, forKey: .messageId)
-        try container.encodeIfPresent(
-            self.senderCommunicationIdentifier,
-            forKey: .senderCommunicationIdentifier
-        )
-        try container.encodeIfPresent(self.senderDisplayName, forKey: .senderDisplayName)
-        try container.encodeRFC3339IfPresent(self.composeTime, forKey: .composeTime)
-        try container.encodeIfPresent(self.type, forKey: .type)
-        try container.encodeIfPresent(self.version, forKey: .version)
     }
 }

@@ -3,6 +3,624 @@
 public import Foundation
 public import AzureCore
 
+/// Data of the `Microsoft.Communication.RouterWorkerOfferAccepted` event.
+///
+/// The data of `Microsoft.Communication.RouterWorkerOfferAccepted` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterWorkerOfferAcceptedEventData`.
+public struct AcsRouterWorkerOfferAcceptedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.RouterWorkerOfferAccepted"
+
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/channelId`.
+    public var channelId: Swift.String?
+    /// The worker ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/workerId`.
+    public var workerId: Swift.String?
+    /// The queue ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/queueId`.
+    public var queueId: Swift.String?
+    /// The offer ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/offerId`.
+    public var offerId: Swift.String?
+    /// The assignment ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/assignmentId`.
+    public var assignmentId: Swift.String?
+    /// The job priority (32-bit integer).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/jobPriority`.
+    public var jobPriority: Swift.Int32?
+    /// The worker labels, a map from names to string values.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/workerLabels`.
+    public var workerLabels: [Swift.String: Swift.String]?
+    /// The worker tags, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/workerTags`.
+    public var workerTags: [Swift.String: Swift.String]?
+    /// The job labels, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/jobLabels`.
+    public var jobLabels: [Swift.String: Swift.String]?
+    /// The job tags, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferAcceptedEventData/properties/jobTags`.
+    public var jobTags: [Swift.String: Swift.String]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    ///   - workerId: The worker ID (string).
+    ///   - queueId: The queue ID (string).
+    ///   - offerId: The offer ID (string).
+    ///   - assignmentId: The assignment ID (string).
+    ///   - jobPriority: The job priority (32-bit integer).
+    ///   - workerLabels: The worker labels, a map from names to string values.
+    ///   - workerTags: The worker tags, a map from names to string values.
+    ///   - jobLabels: The job labels, a map from names to string values.
+    ///   - jobTags: The job tags, a map from names to string values.
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil,
+        workerId: Swift.String? = nil,
+        queueId: Swift.String? = nil,
+        offerId: Swift.String? = nil,
+        assignmentId: Swift.String? = nil,
+        jobPriority: Swift.Int32? = nil,
+        workerLabels: [Swift.String: Swift.String]? = nil,
+        workerTags: [Swift.String: Swift.String]? = nil,
+        jobLabels: [Swift.String: Swift.String]? = nil,
+        jobTags: [Swift.String: Swift.String]? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+        self.workerId = workerId
+        self.queueId = queueId
+        self.offerId = offerId
+        self.assignmentId = assignmentId
+        self.jobPriority = jobPriority
+        self.workerLabels = workerLabels
+        self.workerTags = workerTags
+        self.jobLabels = jobLabels
+        self.jobTags = jobTags
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+        case workerId = "workerId"
+        case queueId = "queueId"
+        case offerId = "offerId"
+        case assignmentId = "assignmentId"
+        case jobPriority = "jobPriority"
+        case workerLabels = "workerLabels"
+        case workerTags = "workerTags"
+        case jobLabels = "jobLabels"
+        case jobTags = "jobTags"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.offerId = members.tolerant(Swift.String.self, forKey: "offerId")
+        self.assignmentId = members.tolerant(Swift.String.self, forKey: "assignmentId")
+        self.jobPriority = members.tolerant(Swift.Int32.self, forKey: "jobPriority")
+        self.workerLabels = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "workerLabels"
+        )
+        self.workerTags = members.tolerant([Swift.String: Swift.String].self, forKey: "workerTags")
+        self.jobLabels = members.tolerant([Swift.String: Swift.String].self, forKey: "jobLabels")
+        self.jobTags = members.tolerant([Swift.String: Swift.String].self, forKey: "jobTags")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+        try container.encodeIfPresent(self.workerId, forKey: .workerId)
+        try container.encodeIfPresent(self.queueId, forKey: .queueId)
+        try container.encodeIfPresent(self.offerId, forKey: .offerId)
+        try container.encodeIfPresent(self.assignmentId, forKey: .assignmentId)
+        try container.encodeIfPresent(self.jobPriority, forKey: .jobPriority)
+        try container.encodeIfPresent(self.workerLabels, forKey: .workerLabels)
+        try container.encodeIfPresent(self.workerTags, forKey: .workerTags)
+        try container.encodeIfPresent(self.jobLabels, forKey: .jobLabels)
+        try container.encodeIfPresent(self.jobTags, forKey: .jobTags)
+    }
+}
+
+/// Data of the `Microsoft.Communication.RouterWorkerOfferDeclined` event.
+///
+/// The data of `Microsoft.Communication.RouterWorkerOfferDeclined` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterWorkerOfferDeclinedEventData`.
+public struct AcsRouterWorkerOfferDeclinedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.RouterWorkerOfferDeclined"
+
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferDeclinedEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterWorkerOfferDeclinedEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferDeclinedEventData/properties/channelId`.
+    public var channelId: Swift.String?
+    /// The worker ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferDeclinedEventData/properties/workerId`.
+    public var workerId: Swift.String?
+    /// The queue ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferDeclinedEventData/properties/queueId`.
+    public var queueId: Swift.String?
+    /// The offer ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferDeclinedEventData/properties/offerId`.
+    public var offerId: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    ///   - workerId: The worker ID (string).
+    ///   - queueId: The queue ID (string).
+    ///   - offerId: The offer ID (string).
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil,
+        workerId: Swift.String? = nil,
+        queueId: Swift.String? = nil,
+        offerId: Swift.String? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+        self.workerId = workerId
+        self.queueId = queueId
+        self.offerId = offerId
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+        case workerId = "workerId"
+        case queueId = "queueId"
+        case offerId = "offerId"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.offerId = members.tolerant(Swift.String.self, forKey: "offerId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+        try container.encodeIfPresent(self.workerId, forKey: .workerId)
+        try container.encodeIfPresent(self.queueId, forKey: .queueId)
+        try container.encodeIfPresent(self.offerId, forKey: .offerId)
+    }
+}
+
+/// Data of the `Microsoft.Communication.RouterWorkerOfferExpired` event.
+///
+/// The data of `Microsoft.Communication.RouterWorkerOfferExpired` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterWorkerOfferExpiredEventData`.
+public struct AcsRouterWorkerOfferExpiredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.RouterWorkerOfferExpired"
+
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferExpiredEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterWorkerOfferExpiredEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferExpiredEventData/properties/channelId`.
+    public var channelId: Swift.String?
+    /// The worker ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferExpiredEventData/properties/workerId`.
+    public var workerId: Swift.String?
+    /// The queue ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferExpiredEventData/properties/queueId`.
+    public var queueId: Swift.String?
+    /// The offer ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferExpiredEventData/properties/offerId`.
+    public var offerId: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    ///   - workerId: The worker ID (string).
+    ///   - queueId: The queue ID (string).
+    ///   - offerId: The offer ID (string).
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil,
+        workerId: Swift.String? = nil,
+        queueId: Swift.String? = nil,
+        offerId: Swift.String? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+        self.workerId = workerId
+        self.queueId = queueId
+        self.offerId = offerId
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+        case workerId = "workerId"
+        case queueId = "queueId"
+        case offerId = "offerId"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.offerId = members.tolerant(Swift.String.self, forKey: "offerId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+        try container.encodeIfPresent(self.workerId, forKey: .workerId)
+        try container.encodeIfPresent(self.queueId, forKey: .queueId)
+        try container.encodeIfPresent(self.offerId, forKey: .offerId)
+    }
+}
+
+/// Data of the `Microsoft.Communication.RouterWorkerOfferIssued` event.
+///
+/// The data of `Microsoft.Communication.RouterWorkerOfferIssued` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData`.
+public struct AcsRouterWorkerOfferIssuedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.RouterWorkerOfferIssued"
+
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/channelId`.
+    public var channelId: Swift.String?
+    /// The worker ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/workerId`.
+    public var workerId: Swift.String?
+    /// The queue ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/queueId`.
+    public var queueId: Swift.String?
+    /// The offer ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/offerId`.
+    public var offerId: Swift.String?
+    /// The job priority (32-bit integer).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/jobPriority`.
+    public var jobPriority: Swift.Int32?
+    /// The worker labels, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/workerLabels`.
+    public var workerLabels: [Swift.String: Swift.String]?
+    /// The offered on (RFC 3339 timestamp).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/offeredOn`.
+    public var offeredOn: Foundation.Date?
+    /// The expires on (RFC 3339 timestamp).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/expiresOn`.
+    public var expiresOn: Foundation.Date?
+    /// The worker tags, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/workerTags`.
+    public var workerTags: [Swift.String: Swift.String]?
+    /// The job labels, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/jobLabels`.
+    public var jobLabels: [Swift.String: Swift.String]?
+    /// The job tags, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterWorkerOfferIssuedEventData/properties/jobTags`.
+    public var jobTags: [Swift.String: Swift.String]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    ///   - workerId: The worker ID (string).
+    ///   - queueId: The queue ID (string).
+    ///   - offerId: The offer ID (string).
+    ///   - jobPriority: The job priority (32-bit integer).
+    ///   - workerLabels: The worker labels, a map from names to string values.
+    ///   - offeredOn: The offered on (RFC 3339 timestamp).
+    ///   - expiresOn: The expires on (RFC 3339 timestamp).
+    ///   - workerTags: The worker tags, a map from names to string values.
+    ///   - jobLabels: The job labels, a map from names to string values.
+    ///   - jobTags: The job tags, a map from names to string values.
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil,
+        workerId: Swift.String? = nil,
+        queueId: Swift.String? = nil,
+        offerId: Swift.String? = nil,
+        jobPriority: Swift.Int32? = nil,
+        workerLabels: [Swift.String: Swift.String]? = nil,
+        offeredOn: Foundation.Date? = nil,
+        expiresOn: Foundation.Date? = nil,
+        workerTags: [Swift.String: Swift.String]? = nil,
+        jobLabels: [Swift.String: Swift.String]? = nil,
+        jobTags: [Swift.String: Swift.String]? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+        self.workerId = workerId
+        self.queueId = queueId
+        self.offerId = offerId
+        self.jobPriority = jobPriority
+        self.workerLabels = workerLabels
+        self.offeredOn = offeredOn
+        self.expiresOn = expiresOn
+        self.workerTags = workerTags
+        self.jobLabels = jobLabels
+        self.jobTags = jobTags
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+        case workerId = "workerId"
+        case queueId = "queueId"
+        case offerId = "offerId"
+        case jobPriority = "jobPriority"
+        case workerLabels = "workerLabels"
+        case offeredOn = "offeredOn"
+        case expiresOn = "expiresOn"
+        case workerTags = "workerTags"
+        case jobLabels = "jobLabels"
+        case jobTags = "jobTags"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.offerId = members.tolerant(Swift.String.self, forKey: "offerId")
+        self.jobPriority = members.tolerant(Swift.Int32.self, forKey: "jobPriority")
+        self.workerLabels = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "workerLabels"
+        )
+        self.offeredOn = members.tolerant(Foundation.Date.self, forKey: "offeredOn")
+        self.expiresOn = members.tolerant(Foundation.Date.self, forKey: "expiresOn")
+        self.workerTags = members.tolerant([Swift.String: Swift.String].self, forKey: "workerTags")
+        self.jobLabels = members.tolerant([Swift.String: Swift.String].self, forKey: "jobLabels")
+        self.jobTags = members.tolerant([Swift.String: Swift.String].self, forKey: "jobTags")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+        try container.encodeIfPresent(self.workerId, forKey: .workerId)
+        try container.encodeIfPresent(self.queueId, forKey: .queueId)
+        try container.encodeIfPresent(self.offerId, forKey: .offerId)
+        try container.encodeIfPresent(self.jobPriority, forKey: .jobPriority)
+        try container.encodeIfPresent(self.workerLabels, forKey: .workerLabels)
+        try container.encodeRFC3339IfPresent(self.offeredOn, forKey: .offeredOn)
+        try container.encodeRFC3339IfPresent(self.expiresOn, forKey: .expiresOn)
+        try container.encodeIfPresent(self.workerTags, forKey: .workerTags)
+        try container.encodeIfPresent(self.jobLabels, forKey: .jobLabels)
+        try container.encodeIfPresent(self.jobTags, forKey: .jobTags)
+    }
+}
+
 /// Data of the `Microsoft.Communication.RouterWorkerOfferRevoked` event.
 ///
 /// The data of `Microsoft.Communication.RouterWorkerOfferRevoked` events.
@@ -12,7 +630,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsRouterWorkerOfferRevokedEventData`.
-public struct AcsRouterWorkerOfferRevokedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsRouterWorkerOfferRevokedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.RouterWorkerOfferRevoked"
 
@@ -82,7 +700,15 @@ public struct AcsRouterWorkerOfferRevokedEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
         self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
         self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
@@ -124,7 +750,7 @@ public struct AcsRouterWorkerOfferRevokedEventData: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsRouterWorkerRegisteredEventData`.
-public struct AcsRouterWorkerRegisteredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsRouterWorkerRegisteredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.RouterWorkerRegistered"
 
@@ -196,7 +822,15 @@ public struct AcsRouterWorkerRegisteredEventData: Codable, Hashable, Sendable, A
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
         self.queueAssignments = members.tolerant(
             [AcsRouterQueueDetails].self,
@@ -233,785 +867,4 @@ public struct AcsRouterWorkerRegisteredEventData: Codable, Hashable, Sendable, A
         try container.encodeIfPresent(self.labels, forKey: .labels)
         try container.encodeIfPresent(self.tags, forKey: .tags)
     }
-}
-
-/// The ACS router worker selector, nested in 6 models.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterWorkerSelector`.
-public struct AcsRouterWorkerSelector: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
-    /// The key (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterWorkerSelector/properties/key`.
-    public var key: Swift.String?
-    /// The label operator, one of the known values in `AcsRouterLabelOperator`.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterWorkerSelector/properties/labelOperator`.
-    public var labelOperator: AcsRouterLabelOperator?
-    /// The value, which may be any JSON value.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterWorkerSelector/properties/value`.
-    public var labelValue: AzureCore.JSONValue?
-    /// The TTL seconds (double).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterWorkerSelector/properties/ttlSeconds`.
-    public var ttlSeconds: Swift.Double?
-    /// The state, one of the known values in `AcsRouterWorkerSelectorState`.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterWorkerSelector/properties/state`.
-    public var state: AcsRouterWorkerSelectorState?
-    /// The expiration time (RFC 3339 timestamp).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterWorkerSelector/properties/expirationTime`.
-    public var expirationTime: Foundation.Date?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - key: The key (string).
-    ///   - labelOperator: The label operator, one of the known values in `AcsRouterLabelOperator`.
-    ///   - labelValue: The value, which may be any JSON value.
-    ///   - ttlSeconds: The TTL seconds (double).
-    ///   - state: The state, one of the known values in `AcsRouterWorkerSelectorState`.
-    ///   - expirationTime: The expiration time (RFC 3339 timestamp).
-    public init(
-        key: Swift.String? = nil,
-        labelOperator: AcsRouterLabelOperator? = nil,
-        labelValue: AzureCore.JSONValue? = nil,
-        ttlSeconds: Swift.Double? = nil,
-        state: AcsRouterWorkerSelectorState? = nil,
-        expirationTime: Foundation.Date? = nil
-    ) {
-        self.key = key
-        self.labelOperator = labelOperator
-        self.labelValue = labelValue
-        self.ttlSeconds = ttlSeconds
-        self.state = state
-        self.expirationTime = expirationTime
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case key = "key"
-        case labelOperator = "labelOperator"
-        case labelValue = "value"
-        case ttlSeconds = "ttlSeconds"
-        case state = "state"
-        case expirationTime = "expirationTime"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.key = members.tolerant(Swift.String.self, forKey: "key")
-        self.labelOperator = members.tolerant(AcsRouterLabelOperator.self, forKey: "labelOperator")
-        self.labelValue = members.tolerant(AzureCore.JSONValue.self, forKey: "value")
-        self.ttlSeconds = members.tolerant(Swift.Double.self, forKey: "ttlSeconds")
-        self.state = members.tolerant(AcsRouterWorkerSelectorState.self, forKey: "state")
-        self.expirationTime = members.tolerant(Foundation.Date.self, forKey: "expirationTime")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.key, forKey: .key)
-        try container.encodeIfPresent(self.labelOperator, forKey: .labelOperator)
-        try container.encodeIfPresent(self.labelValue, forKey: .labelValue)
-        try container.encodeIfPresent(self.ttlSeconds, forKey: .ttlSeconds)
-        try container.encodeIfPresent(self.state, forKey: .state)
-        try container.encodeRFC3339IfPresent(self.expirationTime, forKey: .expirationTime)
-    }
-}
-
-/// Known values for the ACS router worker selector state (extensible string enum).
-///
-/// Extensible: values the service adds later decode too; known values match ignoring case.
-///
-/// - Remark: From `#/definitions/AcsRouterWorkerSelectorState`.
-public struct AcsRouterWorkerSelectorState: AzureCore.ExtensibleStringEnum {
-    /// The value as it goes on the wire.
-    public var rawValue: Swift.String
-
-    /// Creates a value from its wire text as it is (decoding also matches known values ignoring
-    /// case).
-    ///
-    /// - Parameter rawValue: The wire text.
-    public init(rawValue: Swift.String) {
-        self.rawValue = rawValue
-    }
-
-    /// Wire value `active`.
-    public static let active = AcsRouterWorkerSelectorState(rawValue: "active")
-    /// Wire value `expired`.
-    public static let expired = AcsRouterWorkerSelectorState(rawValue: "expired")
-    /// The values the spec names, in spec order.
-    public static let knownValues: [AcsRouterWorkerSelectorState] = [.active, .expired]
-}
-
-/// Data of the `Microsoft.Communication.RouterWorkerUpdated` event.
-///
-/// The data of `Microsoft.Communication.RouterWorkerUpdated` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterWorkerUpdatedEventData`.
-public struct AcsRouterWorkerUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.RouterWorkerUpdated"
-
-    /// The worker ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterWorkerUpdatedEventData/properties/workerId`.
-    public var workerId: Swift.String?
-    /// List of queue assignments, each of type `AcsRouterQueueDetails`.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterWorkerUpdatedEventData/properties/queueAssignments`.
-    public var queueAssignments: [AcsRouterQueueDetails]?
-    /// List of channel configurations, each of type `AcsRouterChannelConfiguration`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterWorkerUpdatedEventData/properties/channelConfigurations`.
-    public var channelConfigurations: [AcsRouterChannelConfiguration]?
-    /// The total capacity (32-bit integer).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterWorkerUpdatedEventData/properties/totalCapacity`.
-    public var totalCapacity: Swift.Int32?
-    /// The labels, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterWorkerUpdatedEventData/properties/labels`.
-    public var labels: [Swift.String: Swift.String]?
-    /// The tags, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterWorkerUpdatedEventData/properties/tags`.
-    public var tags: [Swift.String: Swift.String]?
-    /// List of updated worker properties, each of type `AcsRouterUpdatedWorkerProperty`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterWorkerUpdatedEventData/properties/updatedWorkerProperties`.
-    public var updatedWorkerProperties: [AcsRouterUpdatedWorkerProperty]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - workerId: The worker ID (string).
-    ///   - queueAssignments: List of queue assignments, each of type `AcsRouterQueueDetails`.
-    ///   - channelConfigurations: List of channel configurations, each of type
-    ///     `AcsRouterChannelConfiguration`.
-    ///   - totalCapacity: The total capacity (32-bit integer).
-    ///   - labels: The labels, a map from names to string values.
-    ///   - tags: The tags, a map from names to string values.
-    ///   - updatedWorkerProperties: List of updated worker properties, each of type
-    ///     `AcsRouterUpdatedWorkerProperty`.
-    public init(
-        workerId: Swift.String? = nil,
-        queueAssignments: [AcsRouterQueueDetails]? = nil,
-        channelConfigurations: [AcsRouterChannelConfiguration]? = nil,
-        totalCapacity: Swift.Int32? = nil,
-        labels: [Swift.String: Swift.String]? = nil,
-        tags: [Swift.String: Swift.String]? = nil,
-        updatedWorkerProperties: [AcsRouterUpdatedWorkerProperty]? = nil
-    ) {
-        self.workerId = workerId
-        self.queueAssignments = queueAssignments
-        self.channelConfigurations = channelConfigurations
-        self.totalCapacity = totalCapacity
-        self.labels = labels
-        self.tags = tags
-        self.updatedWorkerProperties = updatedWorkerProperties
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case workerId = "workerId"
-        case queueAssignments = "queueAssignments"
-        case channelConfigurations = "channelConfigurations"
-        case totalCapacity = "totalCapacity"
-        case labels = "labels"
-        case tags = "tags"
-        case updatedWorkerProperties = "updatedWorkerProperties"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
-        self.queueAssignments = members.tolerant(
-            [AcsRouterQueueDetails].self,
-            forKey: "queueAssignments"
-        )
-        self.channelConfigurations = members.tolerant(
-            [AcsRouterChannelConfiguration].self,
-            forKey: "channelConfigurations"
-        )
-        self.totalCapacity = members.tolerant(Swift.Int32.self, forKey: "totalCapacity")
-        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
-        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
-        self.updatedWorkerProperties = members.tolerant(
-            [AcsRouterUpdatedWorkerProperty].self,
-            forKey: "updatedWorkerProperties"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.workerId, forKey: .workerId)
-        try container.encodeIfPresent(self.queueAssignments, forKey: .queueAssignments)
-        try container.encodeIfPresent(self.channelConfigurations, forKey: .channelConfigurations)
-        try container.encodeIfPresent(self.totalCapacity, forKey: .totalCapacity)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(
-            self.updatedWorkerProperties,
-            forKey: .updatedWorkerProperties
-        )
-    }
-}
-
-/// The ACS SMS delivery attempt properties, nested in `AcsSmsDeliveryReportReceivedEventData`.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsSmsDeliveryAttemptProperties`.
-public struct AcsSmsDeliveryAttemptProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
-    /// The timestamp (RFC 3339 timestamp).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsDeliveryAttemptProperties/properties/timestamp`.
-    public var timestamp: Foundation.Date?
-    /// The segments succeeded (32-bit integer).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsDeliveryAttemptProperties/properties/segmentsSucceeded`.
-    public var segmentsSucceeded: Swift.Int32?
-    /// The segments failed (32-bit integer).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsDeliveryAttemptProperties/properties/segmentsFailed`.
-    public var segmentsFailed: Swift.Int32?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - timestamp: The timestamp (RFC 3339 timestamp).
-    ///   - segmentsSucceeded: The segments succeeded (32-bit integer).
-    ///   - segmentsFailed: The segments failed (32-bit integer).
-    public init(
-        timestamp: Foundation.Date? = nil,
-        segmentsSucceeded: Swift.Int32? = nil,
-        segmentsFailed: Swift.Int32? = nil
-    ) {
-        self.timestamp = timestamp
-        self.segmentsSucceeded = segmentsSucceeded
-        self.segmentsFailed = segmentsFailed
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case timestamp = "timestamp"
-        case segmentsSucceeded = "segmentsSucceeded"
-        case segmentsFailed = "segmentsFailed"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
-        self.segmentsSucceeded = members.tolerant(Swift.Int32.self, forKey: "segmentsSucceeded")
-        self.segmentsFailed = members.tolerant(Swift.Int32.self, forKey: "segmentsFailed")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeRFC3339IfPresent(self.timestamp, forKey: .timestamp)
-        try container.encodeIfPresent(self.segmentsSucceeded, forKey: .segmentsSucceeded)
-        try container.encodeIfPresent(self.segmentsFailed, forKey: .segmentsFailed)
-    }
-}
-
-/// Data of the `Microsoft.Communication.SMSDeliveryReportReceived` event.
-///
-/// The data of `Microsoft.Communication.SMSDeliveryReportReceived` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsSmsDeliveryReportReceivedEventData`.
-public struct AcsSmsDeliveryReportReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.SMSDeliveryReportReceived"
-
-    /// The message ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsDeliveryReportReceivedEventData/properties/messageId`.
-    public var messageId: Swift.String?
-    /// The from (string).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsDeliveryReportReceivedEventData/properties/from`.
-    public var from: Swift.String?
-    /// The to (string).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsDeliveryReportReceivedEventData/properties/to`.
-    public var to: Swift.String?
-    /// The delivery status (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsSmsDeliveryReportReceivedEventData/properties/deliveryStatus`.
-    public var deliveryStatus: Swift.String?
-    /// The delivery status details (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsSmsDeliveryReportReceivedEventData/properties/deliveryStatusDetails`.
-    public var deliveryStatusDetails: Swift.String?
-    /// List of delivery attempts, each of type `AcsSmsDeliveryAttemptProperties`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsSmsDeliveryReportReceivedEventData/properties/deliveryAttempts`.
-    public var deliveryAttempts: [AcsSmsDeliveryAttemptProperties]?
-    /// The received timestamp (RFC 3339 timestamp).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsSmsDeliveryReportReceivedEventData/properties/receivedTimestamp`.
-    public var receivedTimestamp: Foundation.Date?
-    /// The tag (string).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsDeliveryReportReceivedEventData/properties/tag`.
-    public var tag: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - messageId: The message ID (string).
-    ///   - from: The from (string).
-    ///   - to: The to (string).
-    ///   - deliveryStatus: The delivery status (string).
-    ///   - deliveryStatusDetails: The delivery status details (string).
-    ///   - deliveryAttempts: List of delivery attempts, each of type
-    ///     `AcsSmsDeliveryAttemptProperties`.
-    ///   - receivedTimestamp: The received timestamp (RFC 3339 timestamp).
-    ///   - tag: The tag (string).
-    public init(
-        messageId: Swift.String? = nil,
-        from: Swift.String? = nil,
-        to: Swift.String? = nil,
-        deliveryStatus: Swift.String? = nil,
-        deliveryStatusDetails: Swift.String? = nil,
-        deliveryAttempts: [AcsSmsDeliveryAttemptProperties]? = nil,
-        receivedTimestamp: Foundation.Date? = nil,
-        tag: Swift.String? = nil
-    ) {
-        self.messageId = messageId
-        self.from = from
-        self.to = to
-        self.deliveryStatus = deliveryStatus
-        self.deliveryStatusDetails = deliveryStatusDetails
-        self.deliveryAttempts = deliveryAttempts
-        self.receivedTimestamp = receivedTimestamp
-        self.tag = tag
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case messageId = "messageId"
-        case from = "from"
-        case to = "to"
-        case deliveryStatus = "deliveryStatus"
-        case deliveryStatusDetails = "deliveryStatusDetails"
-        case deliveryAttempts = "deliveryAttempts"
-        case receivedTimestamp = "receivedTimestamp"
-        case tag = "tag"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
-        self.from = members.tolerant(Swift.String.self, forKey: "from")
-        self.to = members.tolerant(Swift.String.self, forKey: "to")
-        self.deliveryStatus = members.tolerant(Swift.String.self, forKey: "deliveryStatus")
-        self.deliveryStatusDetails = members.tolerant(
-            Swift.String.self,
-            forKey: "deliveryStatusDetails"
-        )
-        self.deliveryAttempts = members.tolerant(
-            [AcsSmsDeliveryAttemptProperties].self,
-            forKey: "deliveryAttempts"
-        )
-        self.receivedTimestamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimestamp")
-        self.tag = members.tolerant(Swift.String.self, forKey: "tag")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.messageId, forKey: .messageId)
-        try container.encodeIfPresent(self.from, forKey: .from)
-        try container.encodeIfPresent(self.to, forKey: .to)
-        try container.encodeIfPresent(self.deliveryStatus, forKey: .deliveryStatus)
-        try container.encodeIfPresent(self.deliveryStatusDetails, forKey: .deliveryStatusDetails)
-        try container.encodeIfPresent(self.deliveryAttempts, forKey: .deliveryAttempts)
-        try container.encodeRFC3339IfPresent(self.receivedTimestamp, forKey: .receivedTimestamp)
-        try container.encodeIfPresent(self.tag, forKey: .tag)
-    }
-}
-
-/// Fields shared by the data of 2 `Microsoft.Communication` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsSmsEventBaseProperties`.
-public struct AcsSmsEventBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
-    /// The message ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsEventBaseProperties/properties/messageId`.
-    public var messageId: Swift.String?
-    /// The from (string).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsEventBaseProperties/properties/from`.
-    public var from: Swift.String?
-    /// The to (string).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsEventBaseProperties/properties/to`.
-    public var to: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - messageId: The message ID (string).
-    ///   - from: The from (string).
-    ///   - to: The to (string).
-    public init(
-        messageId: Swift.String? = nil,
-        from: Swift.String? = nil,
-        to: Swift.String? = nil
-    ) {
-        self.messageId = messageId
-        self.from = from
-        self.to = to
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case messageId = "messageId"
-        case from = "from"
-        case to = "to"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
-        self.from = members.tolerant(Swift.String.self, forKey: "from")
-        self.to = members.tolerant(Swift.String.self, forKey: "to")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.messageId, forKey: .messageId)
-        try container.encodeIfPresent(self.from, forKey: .from)
-        try container.encodeIfPresent(self.to, forKey: .to)
-    }
-}
-
-/// Data of the `Microsoft.Communication.SMSReceived` event.
-///
-/// The data of `Microsoft.Communication.SMSReceived` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsSmsReceivedEventData`.
-public struct AcsSmsReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.SMSReceived"
-
-    /// The message ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsReceivedEventData/properties/messageId`.
-    public var messageId: Swift.String?
-    /// The from (string).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsReceivedEventData/properties/from`.
-    public var from: Swift.String?
-    /// The to (string).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsReceivedEventData/properties/to`.
-    public var to: Swift.String?
-    /// The message (string).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsReceivedEventData/properties/message`.
-    public var message: Swift.String?
-    /// The received timestamp (RFC 3339 timestamp).
-    ///
-    /// - Remark: From `#/definitions/AcsSmsReceivedEventData/properties/receivedTimestamp`.
-    public var receivedTimestamp: Foundation.Date?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - messageId: The message ID (string).
-    ///   - from: The from (string).
-    ///   - to: The to (string).
-    ///   - message: The message (string).
-    ///   - receivedTimestamp: The received timestamp (RFC 3339 timestamp).
-    public init(
-        messageId: Swift.String? = nil,
-        from: Swift.String? = nil,
-        to: Swift.String? = nil,
-        message: Swift.String? = nil,
-        receivedTimestamp: Foundation.Date? = nil
-    ) {
-        self.messageId = messageId
-        self.from = from
-        self.to = to
-        self.message = message
-        self.receivedTimestamp = receivedTimestamp
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case messageId = "messageId"
-        case from = "from"
-        case to = "to"
-        case message = "message"
-        case receivedTimestamp = "receivedTimestamp"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
-        self.from = members.tolerant(Swift.String.self, forKey: "from")
-        self.to = members.tolerant(Swift.String.self, forKey: "to")
-        self.message = members.tolerant(Swift.String.self, forKey: "message")
-        self.receivedTimestamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimestamp")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.messageId, forKey: .messageId)
-        try container.encodeIfPresent(self.from, forKey: .from)
-        try container.encodeIfPresent(self.to, forKey: .to)
-        try container.encodeIfPresent(self.message, forKey: .message)
-        try container.encodeRFC3339IfPresent(self.receivedTimestamp, forKey: .receivedTimestamp)
-    }
-}
-
-/// Data of the `Microsoft.Communication.UserDisconnected` event.
-///
-/// The data of `Microsoft.Communication.UserDisconnected` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsUserDisconnectedEventData`.
-public struct AcsUserDisconnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.UserDisconnected"
-
-    /// The user communication identifier, shaped as `CommunicationIdentifierModel`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsUserDisconnectedEventData/properties/userCommunicationIdentifier`.
-    public var userCommunicationIdentifier: CommunicationIdentifierModel?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameter userCommunicationIdentifier: The user communication identifier, shaped as
-    ///   `CommunicationIdentifierModel`.
-    public init(userCommunicationIdentifier: CommunicationIdentifierModel? = nil) {
-        self.userCommunicationIdentifier = userCommunicationIdentifier
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case userCommunicationIdentifier = "userCommunicationIdentifier"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.userCommunicationIdentifier = members.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: "userCommunicationIdentifier"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(
-            self.userCommunicationIdentifier,
-            forKey: .userCommunicationIdentifier
-        )
-    }
-}
-
-/// Known values for the ACS user engagement (extensible string enum).
-///
-/// Extensible: values the service adds later decode too; known values match ignoring case.
-///
-/// - Remark: From `#/definitions/AcsUserEngagement`.
-public struct AcsUserEngagement: AzureCore.ExtensibleStringEnum {
-    /// The value as it goes on the wire.
-    public var rawValue: Swift.String
-
-    /// Creates a value from its wire text as it is (decoding also matches known values ignoring
-    /// case).
-    ///
-    /// - Parameter rawValue: The wire text.
-    public init(rawValue: Swift.String) {
-        self.rawValue = rawValue
-    }
-
-    /// Wire value `view`.
-    public static let view = AcsUserEngagement(rawValue: "view")
-    /// Wire value `click`.
-    public static let click = AcsUserEngagement(rawValue: "click")
-    /// The values the spec names, in spec order.
-    public static let knownValues: [AcsUserEngagement] = [.view, .click]
-}
-
-/// Known values for the communication cloud environment model (extensible string enum).
-///
-/// Extensible: values the service adds later decode too; known values match ignoring case.
-///
-/// - Remark: From `#/definitions/CommunicationCloudEnvironmentModel`.
-public struct CommunicationCloudEnvironmentModel: AzureCore.ExtensibleStringEnum {
-    /// The value as it goes on the wire.
-    public var rawValue: Swift.String
-
-    /// Creates a value from its wire text as it is (decoding also matches known values ignoring
-    /// case).
-    ///
-    /// - Parameter rawValue: The wire text.
-    public init(rawValue: Swift.String) {
-        self.rawValue = rawValue
-    }
-
-    /// Wire value `public`.
-    public static let `public` = CommunicationCloudEnvironmentModel(rawValue: "public")
-    /// Wire value `dod`.
-    public static let dod = CommunicationCloudEnvironmentModel(rawValue: "dod")
-    /// Wire value `gcch`.
-    public static let gcch = CommunicationCloudEnvironmentModel(rawValue: "gcch")
-    /// The values the spec names, in spec order.
-    public static let knownValues: [CommunicationCloudEnvironmentModel] = [.`public`, .dod, .gcch]
 }

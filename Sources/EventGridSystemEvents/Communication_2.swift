@@ -9,8 +9,169 @@ public import AzureCore
 /// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
 /// be converted is `nil`.
 ///
+/// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties`.
+public struct AcsChatMessageEventBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
+    /// The recipient communication identifier, shaped as `CommunicationIdentifierModel`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatMessageEventBaseProperties/properties/recipientCommunicationIdentifier`.
+    public var recipientCommunicationIdentifier: CommunicationIdentifierModel?
+    /// The transaction ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/transactionId`.
+    public var transactionId: Swift.String?
+    /// The thread ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/threadId`.
+    public var threadId: Swift.String?
+    /// The message ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/messageId`.
+    public var messageId: Swift.String?
+    /// The sender communication identifier, shaped as `CommunicationIdentifierModel`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatMessageEventBaseProperties/properties/senderCommunicationIdentifier`.
+    public var senderCommunicationIdentifier: CommunicationIdentifierModel?
+    /// The sender display name (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatMessageEventBaseProperties/properties/senderDisplayName`.
+    public var senderDisplayName: Swift.String?
+    /// The compose time (RFC 3339 timestamp).
+    ///
+    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/composeTime`.
+    public var composeTime: Foundation.Date?
+    /// The type (string).
+    ///
+    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/type`.
+    public var type: Swift.String?
+    /// The version (64-bit integer).
+    ///
+    /// - Remark: From `#/definitions/AcsChatMessageEventBaseProperties/properties/version`.
+    public var version: Swift.Int64?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - recipientCommunicationIdentifier: The recipient communication identifier, shaped as
+    ///     `CommunicationIdentifierModel`.
+    ///   - transactionId: The transaction ID (string).
+    ///   - threadId: The thread ID (string).
+    ///   - messageId: The message ID (string).
+    ///   - senderCommunicationIdentifier: The sender communication identifier, shaped as
+    ///     `CommunicationIdentifierModel`.
+    ///   - senderDisplayName: The sender display name (string).
+    ///   - composeTime: The compose time (RFC 3339 timestamp).
+    ///   - type: The type (string).
+    ///   - version: The version (64-bit integer).
+    public init(
+        recipientCommunicationIdentifier: CommunicationIdentifierModel? = nil,
+        transactionId: Swift.String? = nil,
+        threadId: Swift.String? = nil,
+        messageId: Swift.String? = nil,
+        senderCommunicationIdentifier: CommunicationIdentifierModel? = nil,
+        senderDisplayName: Swift.String? = nil,
+        composeTime: Foundation.Date? = nil,
+        type: Swift.String? = nil,
+        version: Swift.Int64? = nil
+    ) {
+        self.recipientCommunicationIdentifier = recipientCommunicationIdentifier
+        self.transactionId = transactionId
+        self.threadId = threadId
+        self.messageId = messageId
+        self.senderCommunicationIdentifier = senderCommunicationIdentifier
+        self.senderDisplayName = senderDisplayName
+        self.composeTime = composeTime
+        self.type = type
+        self.version = version
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case recipientCommunicationIdentifier = "recipientCommunicationIdentifier"
+        case transactionId = "transactionId"
+        case threadId = "threadId"
+        case messageId = "messageId"
+        case senderCommunicationIdentifier = "senderCommunicationIdentifier"
+        case senderDisplayName = "senderDisplayName"
+        case composeTime = "composeTime"
+        case type = "type"
+        case version = "version"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.recipientCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "recipientCommunicationIdentifier"
+        )
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
+        self.senderCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "senderCommunicationIdentifier"
+        )
+        self.senderDisplayName = members.tolerant(Swift.String.self, forKey: "senderDisplayName")
+        self.composeTime = members.tolerant(Foundation.Date.self, forKey: "composeTime")
+        self.type = members.tolerant(Swift.String.self, forKey: "type")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(
+            self.recipientCommunicationIdentifier,
+            forKey: .recipientCommunicationIdentifier
+        )
+        try container.encodeIfPresent(self.transactionId, forKey: .transactionId)
+        try container.encodeIfPresent(self.threadId, forKey: .threadId)
+        try container.encodeIfPresent(self.messageId, forKey: .messageId)
+        try container.encodeIfPresent(
+            self.senderCommunicationIdentifier,
+            forKey: .senderCommunicationIdentifier
+        )
+        try container.encodeIfPresent(self.senderDisplayName, forKey: .senderDisplayName)
+        try container.encodeRFC3339IfPresent(self.composeTime, forKey: .composeTime)
+        try container.encodeIfPresent(self.type, forKey: .type)
+        try container.encodeIfPresent(self.version, forKey: .version)
+    }
+}
+
+/// Fields shared by the data of 3 `Microsoft.Communication` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
 /// - Remark: From `#/definitions/AcsChatMessageEventInThreadBaseProperties`.
-public struct AcsChatMessageEventInThreadBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsChatMessageEventInThreadBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The transaction ID (string).
     ///
     /// - Remark: From
@@ -99,7 +260,15 @@ public struct AcsChatMessageEventInThreadBaseProperties: Codable, Hashable, Send
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
         self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
         self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
@@ -151,7 +320,7 @@ public struct AcsChatMessageEventInThreadBaseProperties: Codable, Hashable, Send
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatMessageReceivedEventData`.
-public struct AcsChatMessageReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatMessageReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatMessageReceived"
 
@@ -264,7 +433,15 @@ public struct AcsChatMessageReceivedEventData: Codable, Hashable, Sendable, Azur
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recipientCommunicationIdentifier = members.tolerant(
             CommunicationIdentifierModel.self,
             forKey: "recipientCommunicationIdentifier"
@@ -328,7 +505,7 @@ public struct AcsChatMessageReceivedEventData: Codable, Hashable, Sendable, Azur
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatMessageReceivedInThreadEventData`.
-public struct AcsChatMessageReceivedInThreadEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatMessageReceivedInThreadEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatMessageReceivedInThread"
 
@@ -435,7 +612,15 @@ public struct AcsChatMessageReceivedInThreadEventData: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
         self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
         self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
@@ -491,7 +676,7 @@ public struct AcsChatMessageReceivedInThreadEventData: Codable, Hashable, Sendab
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatParticipantAddedToThreadEventData`.
-public struct AcsChatParticipantAddedToThreadEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatParticipantAddedToThreadEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatThreadParticipantAdded"
 
@@ -564,7 +749,15 @@ public struct AcsChatParticipantAddedToThreadEventData: Codable, Hashable, Senda
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
         self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
         self.time = members.tolerant(Foundation.Date.self, forKey: "time")
@@ -615,7 +808,7 @@ public struct AcsChatParticipantAddedToThreadEventData: Codable, Hashable, Senda
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatParticipantAddedToThreadWithUserEventData`.
-public struct AcsChatParticipantAddedToThreadWithUserEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatParticipantAddedToThreadWithUserEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatParticipantAddedToThreadWithUser"
 
@@ -710,7 +903,15 @@ public struct AcsChatParticipantAddedToThreadWithUserEventData: Codable, Hashabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recipientCommunicationIdentifier = members.tolerant(
             CommunicationIdentifierModel.self,
             forKey: "recipientCommunicationIdentifier"
@@ -759,132 +960,5 @@ public struct AcsChatParticipantAddedToThreadWithUserEventData: Codable, Hashabl
             forKey: .addedByCommunicationIdentifier
         )
         try container.encodeIfPresent(self.participantAdded, forKey: .participantAdded)
-    }
-}
-
-/// Data of the `Microsoft.Communication.ChatThreadParticipantRemoved` event.
-///
-/// The data of `Microsoft.Communication.ChatThreadParticipantRemoved` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsChatParticipantRemovedFromThreadEventData`.
-public struct AcsChatParticipantRemovedFromThreadEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.ChatThreadParticipantRemoved"
-
-    /// The transaction ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/transactionId`.
-    public var transactionId: Swift.String?
-    /// The thread ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/threadId`.
-    public var threadId: Swift.String?
-    /// The time (RFC 3339 timestamp).
-    ///
-    /// - Remark: From `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/time`.
-    public var time: Foundation.Date?
-    /// The removed by communication identifier, shaped as `CommunicationIdentifierModel`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/removedByCommunicationIdentifier`.
-    public var removedByCommunicationIdentifier: CommunicationIdentifierModel?
-    /// The participant removed, shaped as `AcsChatThreadParticipantProperties`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/participantRemoved`.
-    public var participantRemoved: AcsChatThreadParticipantProperties?
-    /// The version (64-bit integer).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/version`.
-    public var version: Swift.Int64?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - transactionId: The transaction ID (string).
-    ///   - threadId: The thread ID (string).
-    ///   - time: The time (RFC 3339 timestamp).
-    ///   - removedByCommunicationIdentifier: The removed by communication identifier, shaped as
-    ///     `CommunicationIdentifierModel`.
-    ///   - participantRemoved: The participant removed, shaped as
-    ///     `AcsChatThreadParticipantProperties`.
-    ///   - version: The version (64-bit integer).
-    public init(
-        transactionId: Swift.String? = nil,
-        threadId: Swift.String? = nil,
-        time: Foundation.Date? = nil,
-        removedByCommunicationIdentifier: CommunicationIdentifierModel? = nil,
-        participantRemoved: AcsChatThreadParticipantProperties? = nil,
-        version: Swift.Int64? = nil
-    ) {
-        self.transactionId = transactionId
-        self.threadId = threadId
-        self.time = time
-        self.removedByCommunicationIdentifier = removedByCommunicationIdentifier
-        self.participantRemoved = participantRemoved
-        self.version = version
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case transactionId = "transactionId"
-        case threadId = "threadId"
-        case time = "time"
-        case removedByCommunicationIdentifier = "removedByCommunicationIdentifier"
-        case participantRemoved = "participantRemoved"
-        case version = "version"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
-        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
-        self.time = members.tolerant(Foundation.Date.self, forKey: "time")
-        self.removedByCommunicationIdentifier = members.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: "removedByCommunicationIdentifier"
-        )
-        self.participantRemoved = members.tolerant(
-            AcsChatThreadParticipantProperties.self,
-            forKey: "participantRemoved"
-        )
-        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.transactionId, forKey: .transactionId)
-        try container.encodeIfPresent(self.threadId, forKey: .threadId)
-        try container.encodeRFC3339IfPresent(self.time, forKey: .time)
-        try container.encodeIfPresent(
-            self.removedByCommunicationIdentifier,
-            forKey: .removedByCommunicationIdentifier
-        )
-        try container.encodeIfPresent(self.participantRemoved, forKey: .participantRemoved)
-        try container.encodeIfPresent(self.version, forKey: .version)
     }
 }

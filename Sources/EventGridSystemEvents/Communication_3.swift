@@ -3,6 +3,141 @@
 public import Foundation
 public import AzureCore
 
+/// Data of the `Microsoft.Communication.ChatThreadParticipantRemoved` event.
+///
+/// The data of `Microsoft.Communication.ChatThreadParticipantRemoved` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsChatParticipantRemovedFromThreadEventData`.
+public struct AcsChatParticipantRemovedFromThreadEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.ChatThreadParticipantRemoved"
+
+    /// The transaction ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/transactionId`.
+    public var transactionId: Swift.String?
+    /// The thread ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/threadId`.
+    public var threadId: Swift.String?
+    /// The time (RFC 3339 timestamp).
+    ///
+    /// - Remark: From `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/time`.
+    public var time: Foundation.Date?
+    /// The removed by communication identifier, shaped as `CommunicationIdentifierModel`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/removedByCommunicationIdentifier`.
+    public var removedByCommunicationIdentifier: CommunicationIdentifierModel?
+    /// The participant removed, shaped as `AcsChatThreadParticipantProperties`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/participantRemoved`.
+    public var participantRemoved: AcsChatThreadParticipantProperties?
+    /// The version (64-bit integer).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatParticipantRemovedFromThreadEventData/properties/version`.
+    public var version: Swift.Int64?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - transactionId: The transaction ID (string).
+    ///   - threadId: The thread ID (string).
+    ///   - time: The time (RFC 3339 timestamp).
+    ///   - removedByCommunicationIdentifier: The removed by communication identifier, shaped as
+    ///     `CommunicationIdentifierModel`.
+    ///   - participantRemoved: The participant removed, shaped as
+    ///     `AcsChatThreadParticipantProperties`.
+    ///   - version: The version (64-bit integer).
+    public init(
+        transactionId: Swift.String? = nil,
+        threadId: Swift.String? = nil,
+        time: Foundation.Date? = nil,
+        removedByCommunicationIdentifier: CommunicationIdentifierModel? = nil,
+        participantRemoved: AcsChatThreadParticipantProperties? = nil,
+        version: Swift.Int64? = nil
+    ) {
+        self.transactionId = transactionId
+        self.threadId = threadId
+        self.time = time
+        self.removedByCommunicationIdentifier = removedByCommunicationIdentifier
+        self.participantRemoved = participantRemoved
+        self.version = version
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case transactionId = "transactionId"
+        case threadId = "threadId"
+        case time = "time"
+        case removedByCommunicationIdentifier = "removedByCommunicationIdentifier"
+        case participantRemoved = "participantRemoved"
+        case version = "version"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.time = members.tolerant(Foundation.Date.self, forKey: "time")
+        self.removedByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "removedByCommunicationIdentifier"
+        )
+        self.participantRemoved = members.tolerant(
+            AcsChatThreadParticipantProperties.self,
+            forKey: "participantRemoved"
+        )
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.transactionId, forKey: .transactionId)
+        try container.encodeIfPresent(self.threadId, forKey: .threadId)
+        try container.encodeRFC3339IfPresent(self.time, forKey: .time)
+        try container.encodeIfPresent(
+            self.removedByCommunicationIdentifier,
+            forKey: .removedByCommunicationIdentifier
+        )
+        try container.encodeIfPresent(self.participantRemoved, forKey: .participantRemoved)
+        try container.encodeIfPresent(self.version, forKey: .version)
+    }
+}
+
 /// Data of the `Microsoft.Communication.ChatParticipantRemovedFromThreadWithUser` event.
 ///
 /// The data of `Microsoft.Communication.ChatParticipantRemovedFromThreadWithUser` events.
@@ -12,7 +147,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatParticipantRemovedFromThreadWithUserEventData`.
-public struct AcsChatParticipantRemovedFromThreadWithUserEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatParticipantRemovedFromThreadWithUserEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatParticipantRemovedFromThreadWithUser"
 
@@ -108,7 +243,15 @@ public struct AcsChatParticipantRemovedFromThreadWithUserEventData: Codable, Has
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recipientCommunicationIdentifier = members.tolerant(
             CommunicationIdentifierModel.self,
             forKey: "recipientCommunicationIdentifier"
@@ -169,7 +312,7 @@ public struct AcsChatParticipantRemovedFromThreadWithUserEventData: Codable, Has
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatThreadCreatedEventData`.
-public struct AcsChatThreadCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatThreadCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatThreadCreated"
 
@@ -256,7 +399,15 @@ public struct AcsChatThreadCreatedEventData: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
         self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
         self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
@@ -314,7 +465,7 @@ public struct AcsChatThreadCreatedEventData: Codable, Hashable, Sendable, AzureC
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatThreadCreatedWithUserEventData`.
-public struct AcsChatThreadCreatedWithUserEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatThreadCreatedWithUserEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatThreadCreatedWithUser"
 
@@ -413,7 +564,15 @@ public struct AcsChatThreadCreatedWithUserEventData: Codable, Hashable, Sendable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recipientCommunicationIdentifier = members.tolerant(
             CommunicationIdentifierModel.self,
             forKey: "recipientCommunicationIdentifier"
@@ -479,7 +638,7 @@ public struct AcsChatThreadCreatedWithUserEventData: Codable, Hashable, Sendable
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatThreadDeletedEventData`.
-public struct AcsChatThreadDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatThreadDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatThreadDeleted"
 
@@ -550,7 +709,15 @@ public struct AcsChatThreadDeletedEventData: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
         self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
         self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
@@ -596,7 +763,7 @@ public struct AcsChatThreadDeletedEventData: Codable, Hashable, Sendable, AzureC
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatThreadEventBaseProperties`.
-public struct AcsChatThreadEventBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsChatThreadEventBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The recipient communication identifier, shaped as `CommunicationIdentifierModel`.
     ///
     /// - Remark: From
@@ -656,7 +823,15 @@ public struct AcsChatThreadEventBaseProperties: Codable, Hashable, Sendable, Azu
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recipientCommunicationIdentifier = members.tolerant(
             CommunicationIdentifierModel.self,
             forKey: "recipientCommunicationIdentifier"
@@ -700,7 +875,7 @@ public struct AcsChatThreadEventBaseProperties: Codable, Hashable, Sendable, Azu
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatThreadEventInThreadBaseProperties`.
-public struct AcsChatThreadEventInThreadBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsChatThreadEventInThreadBaseProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The transaction ID (string).
     ///
     /// - Remark: From
@@ -752,7 +927,15 @@ public struct AcsChatThreadEventInThreadBaseProperties: Codable, Hashable, Senda
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
         self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
         self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
@@ -778,234 +961,5 @@ public struct AcsChatThreadEventInThreadBaseProperties: Codable, Hashable, Senda
         try container.encodeIfPresent(self.threadId, forKey: .threadId)
         try container.encodeRFC3339IfPresent(self.createTime, forKey: .createTime)
         try container.encodeIfPresent(self.version, forKey: .version)
-    }
-}
-
-/// The ACS chat thread participant properties, nested in 6 models.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsChatThreadParticipantProperties`.
-public struct AcsChatThreadParticipantProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
-    /// The display name (string).
-    ///
-    /// - Remark: From `#/definitions/AcsChatThreadParticipantProperties/properties/displayName`.
-    public var displayName: Swift.String?
-    /// The participant communication identifier, shaped as `CommunicationIdentifierModel`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatThreadParticipantProperties/properties/participantCommunicationIdentifier`.
-    public var participantCommunicationIdentifier: CommunicationIdentifierModel?
-    /// The metadata, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsChatThreadParticipantProperties/properties/metadata`.
-    public var metadata: [Swift.String: Swift.String]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - displayName: The display name (string).
-    ///   - participantCommunicationIdentifier: The participant communication identifier, shaped as
-    ///     `CommunicationIdentifierModel`.
-    ///   - metadata: The metadata, a map from names to string values.
-    public init(
-        displayName: Swift.String? = nil,
-        participantCommunicationIdentifier: CommunicationIdentifierModel? = nil,
-        metadata: [Swift.String: Swift.String]? = nil
-    ) {
-        self.displayName = displayName
-        self.participantCommunicationIdentifier = participantCommunicationIdentifier
-        self.metadata = metadata
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case displayName = "displayName"
-        case participantCommunicationIdentifier = "participantCommunicationIdentifier"
-        case metadata = "metadata"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.displayName = members.tolerant(Swift.String.self, forKey: "displayName")
-        self.participantCommunicationIdentifier = members.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: "participantCommunicationIdentifier"
-        )
-        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.displayName, forKey: .displayName)
-        try container.encodeIfPresent(
-            self.participantCommunicationIdentifier,
-            forKey: .participantCommunicationIdentifier
-        )
-        try container.encodeIfPresent(self.metadata, forKey: .metadata)
-    }
-}
-
-/// Data of the `Microsoft.Communication.ChatThreadPropertiesUpdated` event.
-///
-/// The data of `Microsoft.Communication.ChatThreadPropertiesUpdated` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsChatThreadPropertiesUpdatedEventData`.
-public struct AcsChatThreadPropertiesUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.ChatThreadPropertiesUpdated"
-
-    /// The transaction ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/transactionId`.
-    public var transactionId: Swift.String?
-    /// The thread ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/threadId`.
-    public var threadId: Swift.String?
-    /// The create time (RFC 3339 timestamp).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/createTime`.
-    public var createTime: Foundation.Date?
-    /// The version (64-bit integer).
-    ///
-    /// - Remark: From `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/version`.
-    public var version: Swift.Int64?
-    /// The edited by communication identifier, shaped as `CommunicationIdentifierModel`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/editedByCommunicationIdentifier`.
-    public var editedByCommunicationIdentifier: CommunicationIdentifierModel?
-    /// The edit time (RFC 3339 timestamp).
-    ///
-    /// - Remark: From `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/editTime`.
-    public var editTime: Foundation.Date?
-    /// The properties, a map from names to any JSON values.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/properties`.
-    public var properties: [Swift.String: AzureCore.JSONValue]?
-    /// The metadata, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/metadata`.
-    public var metadata: [Swift.String: Swift.String]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - transactionId: The transaction ID (string).
-    ///   - threadId: The thread ID (string).
-    ///   - createTime: The create time (RFC 3339 timestamp).
-    ///   - version: The version (64-bit integer).
-    ///   - editedByCommunicationIdentifier: The edited by communication identifier, shaped as
-    ///     `CommunicationIdentifierModel`.
-    ///   - editTime: The edit time (RFC 3339 timestamp).
-    ///   - properties: The properties, a map from names to any JSON values.
-    ///   - metadata: The metadata, a map from names to string values.
-    public init(
-        transactionId: Swift.String? = nil,
-        threadId: Swift.String? = nil,
-        createTime: Foundation.Date? = nil,
-        version: Swift.Int64? = nil,
-        editedByCommunicationIdentifier: CommunicationIdentifierModel? = nil,
-        editTime: Foundation.Date? = nil,
-        properties: [Swift.String: AzureCore.JSONValue]? = nil,
-        metadata: [Swift.String: Swift.String]? = nil
-    ) {
-        self.transactionId = transactionId
-        self.threadId = threadId
-        self.createTime = createTime
-        self.version = version
-        self.editedByCommunicationIdentifier = editedByCommunicationIdentifier
-        self.editTime = editTime
-        self.properties = properties
-        self.metadata = metadata
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case transactionId = "transactionId"
-        case threadId = "threadId"
-        case createTime = "createTime"
-        case version = "version"
-        case editedByCommunicationIdentifier = "editedByCommunicationIdentifier"
-        case editTime = "editTime"
-        case properties = "properties"
-        case metadata = "metadata"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
-        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
-        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
-        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
-        self.editedByCommunicationIdentifier = members.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: "editedByCommunicationIdentifier"
-        )
-        self.editTime = members.tolerant(Foundation.Date.self, forKey: "editTime")
-        self.properties = members.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: "properties"
-        )
-        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.transactionId, forKey: .transactionId)
-        try container.encodeIfPresent(self.threadId, forKey: .threadId)
-        try container.encodeRFC3339IfPresent(self.createTime, forKey: .createTime)
-        try container.encodeIfPresent(self.version, forKey: .version)
-        try container.encodeIfPresent(
-            self.editedByCommunicationIdentifier,
-            forKey: .editedByCommunicationIdentifier
-        )
-        try container.encodeRFC3339IfPresent(self.editTime, forKey: .editTime)
-        try container.encodeIfPresent(self.properties, forKey: .properties)
-        try container.encodeIfPresent(self.metadata, forKey: .metadata)
     }
 }

@@ -3,6 +3,251 @@
 public import Foundation
 public import AzureCore
 
+/// The ACS chat thread participant properties, nested in 6 models.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsChatThreadParticipantProperties`.
+public struct AcsChatThreadParticipantProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
+    /// The display name (string).
+    ///
+    /// - Remark: From `#/definitions/AcsChatThreadParticipantProperties/properties/displayName`.
+    public var displayName: Swift.String?
+    /// The participant communication identifier, shaped as `CommunicationIdentifierModel`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatThreadParticipantProperties/properties/participantCommunicationIdentifier`.
+    public var participantCommunicationIdentifier: CommunicationIdentifierModel?
+    /// The metadata, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsChatThreadParticipantProperties/properties/metadata`.
+    public var metadata: [Swift.String: Swift.String]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - displayName: The display name (string).
+    ///   - participantCommunicationIdentifier: The participant communication identifier, shaped as
+    ///     `CommunicationIdentifierModel`.
+    ///   - metadata: The metadata, a map from names to string values.
+    public init(
+        displayName: Swift.String? = nil,
+        participantCommunicationIdentifier: CommunicationIdentifierModel? = nil,
+        metadata: [Swift.String: Swift.String]? = nil
+    ) {
+        self.displayName = displayName
+        self.participantCommunicationIdentifier = participantCommunicationIdentifier
+        self.metadata = metadata
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case displayName = "displayName"
+        case participantCommunicationIdentifier = "participantCommunicationIdentifier"
+        case metadata = "metadata"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.displayName = members.tolerant(Swift.String.self, forKey: "displayName")
+        self.participantCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "participantCommunicationIdentifier"
+        )
+        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.displayName, forKey: .displayName)
+        try container.encodeIfPresent(
+            self.participantCommunicationIdentifier,
+            forKey: .participantCommunicationIdentifier
+        )
+        try container.encodeIfPresent(self.metadata, forKey: .metadata)
+    }
+}
+
+/// Data of the `Microsoft.Communication.ChatThreadPropertiesUpdated` event.
+///
+/// The data of `Microsoft.Communication.ChatThreadPropertiesUpdated` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsChatThreadPropertiesUpdatedEventData`.
+public struct AcsChatThreadPropertiesUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.ChatThreadPropertiesUpdated"
+
+    /// The transaction ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/transactionId`.
+    public var transactionId: Swift.String?
+    /// The thread ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/threadId`.
+    public var threadId: Swift.String?
+    /// The create time (RFC 3339 timestamp).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/createTime`.
+    public var createTime: Foundation.Date?
+    /// The version (64-bit integer).
+    ///
+    /// - Remark: From `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/version`.
+    public var version: Swift.Int64?
+    /// The edited by communication identifier, shaped as `CommunicationIdentifierModel`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/editedByCommunicationIdentifier`.
+    public var editedByCommunicationIdentifier: CommunicationIdentifierModel?
+    /// The edit time (RFC 3339 timestamp).
+    ///
+    /// - Remark: From `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/editTime`.
+    public var editTime: Foundation.Date?
+    /// The properties, a map from names to any JSON values.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/properties`.
+    public var properties: [Swift.String: AzureCore.JSONValue]?
+    /// The metadata, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsChatThreadPropertiesUpdatedEventData/properties/metadata`.
+    public var metadata: [Swift.String: Swift.String]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - transactionId: The transaction ID (string).
+    ///   - threadId: The thread ID (string).
+    ///   - createTime: The create time (RFC 3339 timestamp).
+    ///   - version: The version (64-bit integer).
+    ///   - editedByCommunicationIdentifier: The edited by communication identifier, shaped as
+    ///     `CommunicationIdentifierModel`.
+    ///   - editTime: The edit time (RFC 3339 timestamp).
+    ///   - properties: The properties, a map from names to any JSON values.
+    ///   - metadata: The metadata, a map from names to string values.
+    public init(
+        transactionId: Swift.String? = nil,
+        threadId: Swift.String? = nil,
+        createTime: Foundation.Date? = nil,
+        version: Swift.Int64? = nil,
+        editedByCommunicationIdentifier: CommunicationIdentifierModel? = nil,
+        editTime: Foundation.Date? = nil,
+        properties: [Swift.String: AzureCore.JSONValue]? = nil,
+        metadata: [Swift.String: Swift.String]? = nil
+    ) {
+        self.transactionId = transactionId
+        self.threadId = threadId
+        self.createTime = createTime
+        self.version = version
+        self.editedByCommunicationIdentifier = editedByCommunicationIdentifier
+        self.editTime = editTime
+        self.properties = properties
+        self.metadata = metadata
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case transactionId = "transactionId"
+        case threadId = "threadId"
+        case createTime = "createTime"
+        case version = "version"
+        case editedByCommunicationIdentifier = "editedByCommunicationIdentifier"
+        case editTime = "editTime"
+        case properties = "properties"
+        case metadata = "metadata"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.transactionId = members.tolerant(Swift.String.self, forKey: "transactionId")
+        self.threadId = members.tolerant(Swift.String.self, forKey: "threadId")
+        self.createTime = members.tolerant(Foundation.Date.self, forKey: "createTime")
+        self.version = members.tolerant(Swift.Int64.self, forKey: "version")
+        self.editedByCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "editedByCommunicationIdentifier"
+        )
+        self.editTime = members.tolerant(Foundation.Date.self, forKey: "editTime")
+        self.properties = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "properties"
+        )
+        self.metadata = members.tolerant([Swift.String: Swift.String].self, forKey: "metadata")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.transactionId, forKey: .transactionId)
+        try container.encodeIfPresent(self.threadId, forKey: .threadId)
+        try container.encodeRFC3339IfPresent(self.createTime, forKey: .createTime)
+        try container.encodeIfPresent(self.version, forKey: .version)
+        try container.encodeIfPresent(
+            self.editedByCommunicationIdentifier,
+            forKey: .editedByCommunicationIdentifier
+        )
+        try container.encodeRFC3339IfPresent(self.editTime, forKey: .editTime)
+        try container.encodeIfPresent(self.properties, forKey: .properties)
+        try container.encodeIfPresent(self.metadata, forKey: .metadata)
+    }
+}
+
 /// Data of the `Microsoft.Communication.ChatThreadPropertiesUpdatedPerUser` event.
 ///
 /// The data of `Microsoft.Communication.ChatThreadPropertiesUpdatedPerUser` events.
@@ -12,7 +257,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatThreadPropertiesUpdatedPerUserEventData`.
-public struct AcsChatThreadPropertiesUpdatedPerUserEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatThreadPropertiesUpdatedPerUserEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatThreadPropertiesUpdatedPerUser"
 
@@ -116,7 +361,15 @@ public struct AcsChatThreadPropertiesUpdatedPerUserEventData: Codable, Hashable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recipientCommunicationIdentifier = members.tolerant(
             CommunicationIdentifierModel.self,
             forKey: "recipientCommunicationIdentifier"
@@ -179,7 +432,7 @@ public struct AcsChatThreadPropertiesUpdatedPerUserEventData: Codable, Hashable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsChatThreadWithUserDeletedEventData`.
-public struct AcsChatThreadWithUserDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsChatThreadWithUserDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.ChatThreadWithUserDeleted"
 
@@ -261,7 +514,15 @@ public struct AcsChatThreadWithUserDeletedEventData: Codable, Hashable, Sendable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recipientCommunicationIdentifier = members.tolerant(
             CommunicationIdentifierModel.self,
             forKey: "recipientCommunicationIdentifier"
@@ -317,7 +578,7 @@ public struct AcsChatThreadWithUserDeletedEventData: Codable, Hashable, Sendable
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsEmailDeliveryReportReceivedEventData`.
-public struct AcsEmailDeliveryReportReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsEmailDeliveryReportReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.EmailDeliveryReportReceived"
 
@@ -389,7 +650,15 @@ public struct AcsEmailDeliveryReportReceivedEventData: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.sender = members.tolerant(Swift.String.self, forKey: "sender")
         self.recipient = members.tolerant(Swift.String.self, forKey: "recipient")
         self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
@@ -479,7 +748,7 @@ public struct AcsEmailDeliveryReportStatus: AzureCore.ExtensibleStringEnum {
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsEmailDeliveryReportStatusDetails`.
-public struct AcsEmailDeliveryReportStatusDetails: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsEmailDeliveryReportStatusDetails: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The status message (string).
     ///
     /// - Remark: From `#/definitions/AcsEmailDeliveryReportStatusDetails/properties/statusMessage`.
@@ -502,7 +771,15 @@ public struct AcsEmailDeliveryReportStatusDetails: Codable, Hashable, Sendable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.statusMessage = members.tolerant(Swift.String.self, forKey: "statusMessage")
     }
 
@@ -534,7 +811,7 @@ public struct AcsEmailDeliveryReportStatusDetails: Codable, Hashable, Sendable, 
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsEmailEngagementTrackingReportReceivedEventData`.
-public struct AcsEmailEngagementTrackingReportReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsEmailEngagementTrackingReportReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.EmailEngagementTrackingReportReceived"
 
@@ -618,7 +895,15 @@ public struct AcsEmailEngagementTrackingReportReceivedEventData: Codable, Hashab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.sender = members.tolerant(Swift.String.self, forKey: "sender")
         self.recipient = members.tolerant(Swift.String.self, forKey: "recipient")
         self.messageId = members.tolerant(Swift.String.self, forKey: "messageId")
@@ -663,7 +948,7 @@ public struct AcsEmailEngagementTrackingReportReceivedEventData: Codable, Hashab
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsIncomingCallCustomContext`.
-public struct AcsIncomingCallCustomContext: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsIncomingCallCustomContext: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The SIP headers, a map from names to string values.
     ///
     /// - Remark: From `#/definitions/AcsIncomingCallCustomContext/properties/sipHeaders`.
@@ -697,7 +982,15 @@ public struct AcsIncomingCallCustomContext: Codable, Hashable, Sendable, AzureCo
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.sipHeaders = members.tolerant([Swift.String: Swift.String].self, forKey: "sipHeaders")
         self.voipHeaders = members.tolerant(
             [Swift.String: Swift.String].self,
@@ -722,323 +1015,5 @@ public struct AcsIncomingCallCustomContext: Codable, Hashable, Sendable, AzureCo
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.sipHeaders, forKey: .sipHeaders)
         try container.encodeIfPresent(self.voipHeaders, forKey: .voipHeaders)
-    }
-}
-
-/// Data of the `Microsoft.Communication.IncomingCall` event.
-///
-/// The data of `Microsoft.Communication.IncomingCall` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsIncomingCallEventData`.
-public struct AcsIncomingCallEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.IncomingCall"
-
-    /// The to, shaped as `CommunicationIdentifierModel`.
-    ///
-    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/to`.
-    public var toCommunicationIdentifier: CommunicationIdentifierModel?
-    /// The from, shaped as `CommunicationIdentifierModel`.
-    ///
-    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/from`.
-    public var fromCommunicationIdentifier: CommunicationIdentifierModel?
-    /// The server call ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/serverCallId`.
-    public var serverCallId: Swift.String?
-    /// The caller display name (string).
-    ///
-    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/callerDisplayName`.
-    public var callerDisplayName: Swift.String?
-    /// The custom context, shaped as `AcsIncomingCallCustomContext`.
-    ///
-    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/customContext`.
-    public var customContext: AcsIncomingCallCustomContext?
-    /// The incoming call context (string).
-    ///
-    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/incomingCallContext`.
-    public var incomingCallContext: Swift.String?
-    /// The correlation ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/correlationId`.
-    public var correlationId: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - toCommunicationIdentifier: The to, shaped as `CommunicationIdentifierModel`.
-    ///   - fromCommunicationIdentifier: The from, shaped as `CommunicationIdentifierModel`.
-    ///   - serverCallId: The server call ID (string).
-    ///   - callerDisplayName: The caller display name (string).
-    ///   - customContext: The custom context, shaped as `AcsIncomingCallCustomContext`.
-    ///   - incomingCallContext: The incoming call context (string).
-    ///   - correlationId: The correlation ID (string).
-    public init(
-        toCommunicationIdentifier: CommunicationIdentifierModel? = nil,
-        fromCommunicationIdentifier: CommunicationIdentifierModel? = nil,
-        serverCallId: Swift.String? = nil,
-        callerDisplayName: Swift.String? = nil,
-        customContext: AcsIncomingCallCustomContext? = nil,
-        incomingCallContext: Swift.String? = nil,
-        correlationId: Swift.String? = nil
-    ) {
-        self.toCommunicationIdentifier = toCommunicationIdentifier
-        self.fromCommunicationIdentifier = fromCommunicationIdentifier
-        self.serverCallId = serverCallId
-        self.callerDisplayName = callerDisplayName
-        self.customContext = customContext
-        self.incomingCallContext = incomingCallContext
-        self.correlationId = correlationId
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case toCommunicationIdentifier = "to"
-        case fromCommunicationIdentifier = "from"
-        case serverCallId = "serverCallId"
-        case callerDisplayName = "callerDisplayName"
-        case customContext = "customContext"
-        case incomingCallContext = "incomingCallContext"
-        case correlationId = "correlationId"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.toCommunicationIdentifier = members.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: "to"
-        )
-        self.fromCommunicationIdentifier = members.tolerant(
-            CommunicationIdentifierModel.self,
-            forKey: "from"
-        )
-        self.serverCallId = members.tolerant(Swift.String.self, forKey: "serverCallId")
-        self.callerDisplayName = members.tolerant(Swift.String.self, forKey: "callerDisplayName")
-        self.customContext = members.tolerant(
-            AcsIncomingCallCustomContext.self,
-            forKey: "customContext"
-        )
-        self.incomingCallContext = members.tolerant(
-            Swift.String.self,
-            forKey: "incomingCallContext"
-        )
-        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(
-            self.toCommunicationIdentifier,
-            forKey: .toCommunicationIdentifier
-        )
-        try container.encodeIfPresent(
-            self.fromCommunicationIdentifier,
-            forKey: .fromCommunicationIdentifier
-        )
-        try container.encodeIfPresent(self.serverCallId, forKey: .serverCallId)
-        try container.encodeIfPresent(self.callerDisplayName, forKey: .callerDisplayName)
-        try container.encodeIfPresent(self.customContext, forKey: .customContext)
-        try container.encodeIfPresent(self.incomingCallContext, forKey: .incomingCallContext)
-        try container.encodeIfPresent(self.correlationId, forKey: .correlationId)
-    }
-}
-
-/// Known values for the ACS interactive reply kind (extensible string enum).
-///
-/// Extensible: values the service adds later decode too; known values match ignoring case.
-///
-/// - Remark: From `#/definitions/AcsInteractiveReplyKind`.
-public struct AcsInteractiveReplyKind: AzureCore.ExtensibleStringEnum {
-    /// The value as it goes on the wire.
-    public var rawValue: Swift.String
-
-    /// Creates a value from its wire text as it is (decoding also matches known values ignoring
-    /// case).
-    ///
-    /// - Parameter rawValue: The wire text.
-    public init(rawValue: Swift.String) {
-        self.rawValue = rawValue
-    }
-
-    /// Wire value `buttonReply`.
-    public static let buttonReply = AcsInteractiveReplyKind(rawValue: "buttonReply")
-    /// Wire value `listReply`.
-    public static let listReply = AcsInteractiveReplyKind(rawValue: "listReply")
-    /// Wire value `unknown`.
-    public static let unknown = AcsInteractiveReplyKind(rawValue: "unknown")
-    /// The values the spec names, in spec order.
-    public static let knownValues: [AcsInteractiveReplyKind] = [.buttonReply, .listReply, .unknown]
-}
-
-/// Data of the `Microsoft.Communication.AdvancedMessageAnalysisCompleted` event.
-///
-/// The data of `Microsoft.Communication.AdvancedMessageAnalysisCompleted` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsMessageAnalysisCompletedEventData`.
-public struct AcsMessageAnalysisCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.AdvancedMessageAnalysisCompleted"
-
-    /// The from (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageAnalysisCompletedEventData/properties/from`.
-    public var from: Swift.String?
-    /// The to (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageAnalysisCompletedEventData/properties/to`.
-    public var to: Swift.String?
-    /// The received time stamp (RFC 3339 timestamp).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsMessageAnalysisCompletedEventData/properties/receivedTimeStamp`.
-    public var receivedTimeStamp: Foundation.Date?
-    /// The error, shaped as `AcsMessageChannelEventError`.
-    ///
-    /// - Remark: From `#/definitions/AcsMessageAnalysisCompletedEventData/properties/error`.
-    public var error: AcsMessageChannelEventError?
-    /// The original message (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsMessageAnalysisCompletedEventData/properties/originalMessage`.
-    public var originalMessage: Swift.String?
-    /// The channel kind, one of the known values in `AcsMessageChannelKind`.
-    ///
-    /// - Remark: From `#/definitions/AcsMessageAnalysisCompletedEventData/properties/channelKind`.
-    public var channelKind: AcsMessageChannelKind?
-    /// The intent analysis (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsMessageAnalysisCompletedEventData/properties/intentAnalysis`.
-    public var intentAnalysis: Swift.String?
-    /// List of extracted key phrases, each of type string.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsMessageAnalysisCompletedEventData/properties/extractedKeyPhrases`.
-    public var extractedKeyPhrases: [Swift.String]?
-    /// The language detection, shaped as `AcsMessageLanguageDetection`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsMessageAnalysisCompletedEventData/properties/languageDetection`.
-    public var languageDetection: AcsMessageLanguageDetection?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - from: The from (string).
-    ///   - to: The to (string).
-    ///   - receivedTimeStamp: The received time stamp (RFC 3339 timestamp).
-    ///   - error: The error, shaped as `AcsMessageChannelEventError`.
-    ///   - originalMessage: The original message (string).
-    ///   - channelKind: The channel kind, one of the known values in `AcsMessageChannelKind`.
-    ///   - intentAnalysis: The intent analysis (string).
-    ///   - extractedKeyPhrases: List of extracted key phrases, each of type string.
-    ///   - languageDetection: The language detection, shaped as `AcsMessageLanguageDetection`.
-    public init(
-        from: Swift.String? = nil,
-        to: Swift.String? = nil,
-        receivedTimeStamp: Foundation.Date? = nil,
-        error: AcsMessageChannelEventError? = nil,
-        originalMessage: Swift.String? = nil,
-        channelKind: AcsMessageChannelKind? = nil,
-        intentAnalysis: Swift.String? = nil,
-        extractedKeyPhrases: [Swift.String]? = nil,
-        languageDetection: AcsMessageLanguageDetection? = nil
-    ) {
-        self.from = from
-        self.to = to
-        self.receivedTimeStamp = receivedTimeStamp
-        self.error = error
-        self.originalMessage = originalMessage
-        self.channelKind = channelKind
-        self.intentAnalysis = intentAnalysis
-        self.extractedKeyPhrases = extractedKeyPhrases
-        self.languageDetection = languageDetection
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case from = "from"
-        case to = "to"
-        case receivedTimeStamp = "receivedTimeStamp"
-        case error = "error"
-        case originalMessage = "originalMessage"
-        case channelKind = "channelKind"
-        case intentAnalysis = "intentAnalysis"
-        case extractedKeyPhrases = "extractedKeyPhrases"
-        case languageDetection = "languageDetection"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.from = members.tolerant(Swift.String.self, forKey: "from")
-        self.to = members.tolerant(Swift.String.self, forKey: "to")
-        self.receivedTimeStamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimeStamp")
-        self.error = members.tolerant(AcsMessageChannelEventError.self, forKey: "error")
-        self.originalMessage = members.tolerant(Swift.String.self, forKey: "originalMessage")
-        self.channelKind = members.tolerant(AcsMessageChannelKind.self, forKey: "channelKind")
-        self.intentAnalysis = members.tolerant(Swift.String.self, forKey: "intentAnalysis")
-        self.extractedKeyPhrases = members.tolerant(
-            [Swift.String].self,
-            forKey: "extractedKeyPhrases"
-        )
-        self.languageDetection = members.tolerant(
-            AcsMessageLanguageDetection.self,
-            forKey: "languageDetection"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.from, forKey: .from)
-        try container.encodeIfPresent(self.to, forKey: .to)
-        try container.encodeRFC3339IfPresent(self.receivedTimeStamp, forKey: .receivedTimeStamp)
-        try container.encodeIfPresent(self.error, forKey: .error)
-        try container.encodeIfPresent(self.originalMessage, forKey: .originalMessage)
-        try container.encodeIfPresent(self.channelKind, forKey: .channelKind)
-        try container.encodeIfPresent(self.intentAnalysis, forKey: .intentAnalysis)
-        try container.encodeIfPresent(self.extractedKeyPhrases, forKey: .extractedKeyPhrases)
-        try container.encodeIfPresent(self.languageDetection, forKey: .languageDetection)
     }
 }

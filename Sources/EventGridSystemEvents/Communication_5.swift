@@ -3,6 +3,340 @@
 public import Foundation
 public import AzureCore
 
+/// Data of the `Microsoft.Communication.IncomingCall` event.
+///
+/// The data of `Microsoft.Communication.IncomingCall` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsIncomingCallEventData`.
+public struct AcsIncomingCallEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.IncomingCall"
+
+    /// The to, shaped as `CommunicationIdentifierModel`.
+    ///
+    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/to`.
+    public var toCommunicationIdentifier: CommunicationIdentifierModel?
+    /// The from, shaped as `CommunicationIdentifierModel`.
+    ///
+    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/from`.
+    public var fromCommunicationIdentifier: CommunicationIdentifierModel?
+    /// The server call ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/serverCallId`.
+    public var serverCallId: Swift.String?
+    /// The caller display name (string).
+    ///
+    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/callerDisplayName`.
+    public var callerDisplayName: Swift.String?
+    /// The custom context, shaped as `AcsIncomingCallCustomContext`.
+    ///
+    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/customContext`.
+    public var customContext: AcsIncomingCallCustomContext?
+    /// The incoming call context (string).
+    ///
+    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/incomingCallContext`.
+    public var incomingCallContext: Swift.String?
+    /// The correlation ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsIncomingCallEventData/properties/correlationId`.
+    public var correlationId: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - toCommunicationIdentifier: The to, shaped as `CommunicationIdentifierModel`.
+    ///   - fromCommunicationIdentifier: The from, shaped as `CommunicationIdentifierModel`.
+    ///   - serverCallId: The server call ID (string).
+    ///   - callerDisplayName: The caller display name (string).
+    ///   - customContext: The custom context, shaped as `AcsIncomingCallCustomContext`.
+    ///   - incomingCallContext: The incoming call context (string).
+    ///   - correlationId: The correlation ID (string).
+    public init(
+        toCommunicationIdentifier: CommunicationIdentifierModel? = nil,
+        fromCommunicationIdentifier: CommunicationIdentifierModel? = nil,
+        serverCallId: Swift.String? = nil,
+        callerDisplayName: Swift.String? = nil,
+        customContext: AcsIncomingCallCustomContext? = nil,
+        incomingCallContext: Swift.String? = nil,
+        correlationId: Swift.String? = nil
+    ) {
+        self.toCommunicationIdentifier = toCommunicationIdentifier
+        self.fromCommunicationIdentifier = fromCommunicationIdentifier
+        self.serverCallId = serverCallId
+        self.callerDisplayName = callerDisplayName
+        self.customContext = customContext
+        self.incomingCallContext = incomingCallContext
+        self.correlationId = correlationId
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case toCommunicationIdentifier = "to"
+        case fromCommunicationIdentifier = "from"
+        case serverCallId = "serverCallId"
+        case callerDisplayName = "callerDisplayName"
+        case customContext = "customContext"
+        case incomingCallContext = "incomingCallContext"
+        case correlationId = "correlationId"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.toCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "to"
+        )
+        self.fromCommunicationIdentifier = members.tolerant(
+            CommunicationIdentifierModel.self,
+            forKey: "from"
+        )
+        self.serverCallId = members.tolerant(Swift.String.self, forKey: "serverCallId")
+        self.callerDisplayName = members.tolerant(Swift.String.self, forKey: "callerDisplayName")
+        self.customContext = members.tolerant(
+            AcsIncomingCallCustomContext.self,
+            forKey: "customContext"
+        )
+        self.incomingCallContext = members.tolerant(
+            Swift.String.self,
+            forKey: "incomingCallContext"
+        )
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(
+            self.toCommunicationIdentifier,
+            forKey: .toCommunicationIdentifier
+        )
+        try container.encodeIfPresent(
+            self.fromCommunicationIdentifier,
+            forKey: .fromCommunicationIdentifier
+        )
+        try container.encodeIfPresent(self.serverCallId, forKey: .serverCallId)
+        try container.encodeIfPresent(self.callerDisplayName, forKey: .callerDisplayName)
+        try container.encodeIfPresent(self.customContext, forKey: .customContext)
+        try container.encodeIfPresent(self.incomingCallContext, forKey: .incomingCallContext)
+        try container.encodeIfPresent(self.correlationId, forKey: .correlationId)
+    }
+}
+
+/// Known values for the ACS interactive reply kind (extensible string enum).
+///
+/// Extensible: values the service adds later decode too; known values match ignoring case.
+///
+/// - Remark: From `#/definitions/AcsInteractiveReplyKind`.
+public struct AcsInteractiveReplyKind: AzureCore.ExtensibleStringEnum {
+    /// The value as it goes on the wire.
+    public var rawValue: Swift.String
+
+    /// Creates a value from its wire text as it is (decoding also matches known values ignoring
+    /// case).
+    ///
+    /// - Parameter rawValue: The wire text.
+    public init(rawValue: Swift.String) {
+        self.rawValue = rawValue
+    }
+
+    /// Wire value `buttonReply`.
+    public static let buttonReply = AcsInteractiveReplyKind(rawValue: "buttonReply")
+    /// Wire value `listReply`.
+    public static let listReply = AcsInteractiveReplyKind(rawValue: "listReply")
+    /// Wire value `unknown`.
+    public static let unknown = AcsInteractiveReplyKind(rawValue: "unknown")
+    /// The values the spec names, in spec order.
+    public static let knownValues: [AcsInteractiveReplyKind] = [.buttonReply, .listReply, .unknown]
+}
+
+/// Data of the `Microsoft.Communication.AdvancedMessageAnalysisCompleted` event.
+///
+/// The data of `Microsoft.Communication.AdvancedMessageAnalysisCompleted` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsMessageAnalysisCompletedEventData`.
+public struct AcsMessageAnalysisCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.AdvancedMessageAnalysisCompleted"
+
+    /// The from (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageAnalysisCompletedEventData/properties/from`.
+    public var from: Swift.String?
+    /// The to (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageAnalysisCompletedEventData/properties/to`.
+    public var to: Swift.String?
+    /// The received time stamp (RFC 3339 timestamp).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsMessageAnalysisCompletedEventData/properties/receivedTimeStamp`.
+    public var receivedTimeStamp: Foundation.Date?
+    /// The error, shaped as `AcsMessageChannelEventError`.
+    ///
+    /// - Remark: From `#/definitions/AcsMessageAnalysisCompletedEventData/properties/error`.
+    public var error: AcsMessageChannelEventError?
+    /// The original message (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsMessageAnalysisCompletedEventData/properties/originalMessage`.
+    public var originalMessage: Swift.String?
+    /// The channel kind, one of the known values in `AcsMessageChannelKind`.
+    ///
+    /// - Remark: From `#/definitions/AcsMessageAnalysisCompletedEventData/properties/channelKind`.
+    public var channelKind: AcsMessageChannelKind?
+    /// The intent analysis (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsMessageAnalysisCompletedEventData/properties/intentAnalysis`.
+    public var intentAnalysis: Swift.String?
+    /// List of extracted key phrases, each of type string.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsMessageAnalysisCompletedEventData/properties/extractedKeyPhrases`.
+    public var extractedKeyPhrases: [Swift.String]?
+    /// The language detection, shaped as `AcsMessageLanguageDetection`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsMessageAnalysisCompletedEventData/properties/languageDetection`.
+    public var languageDetection: AcsMessageLanguageDetection?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - from: The from (string).
+    ///   - to: The to (string).
+    ///   - receivedTimeStamp: The received time stamp (RFC 3339 timestamp).
+    ///   - error: The error, shaped as `AcsMessageChannelEventError`.
+    ///   - originalMessage: The original message (string).
+    ///   - channelKind: The channel kind, one of the known values in `AcsMessageChannelKind`.
+    ///   - intentAnalysis: The intent analysis (string).
+    ///   - extractedKeyPhrases: List of extracted key phrases, each of type string.
+    ///   - languageDetection: The language detection, shaped as `AcsMessageLanguageDetection`.
+    public init(
+        from: Swift.String? = nil,
+        to: Swift.String? = nil,
+        receivedTimeStamp: Foundation.Date? = nil,
+        error: AcsMessageChannelEventError? = nil,
+        originalMessage: Swift.String? = nil,
+        channelKind: AcsMessageChannelKind? = nil,
+        intentAnalysis: Swift.String? = nil,
+        extractedKeyPhrases: [Swift.String]? = nil,
+        languageDetection: AcsMessageLanguageDetection? = nil
+    ) {
+        self.from = from
+        self.to = to
+        self.receivedTimeStamp = receivedTimeStamp
+        self.error = error
+        self.originalMessage = originalMessage
+        self.channelKind = channelKind
+        self.intentAnalysis = intentAnalysis
+        self.extractedKeyPhrases = extractedKeyPhrases
+        self.languageDetection = languageDetection
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case from = "from"
+        case to = "to"
+        case receivedTimeStamp = "receivedTimeStamp"
+        case error = "error"
+        case originalMessage = "originalMessage"
+        case channelKind = "channelKind"
+        case intentAnalysis = "intentAnalysis"
+        case extractedKeyPhrases = "extractedKeyPhrases"
+        case languageDetection = "languageDetection"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.from = members.tolerant(Swift.String.self, forKey: "from")
+        self.to = members.tolerant(Swift.String.self, forKey: "to")
+        self.receivedTimeStamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimeStamp")
+        self.error = members.tolerant(AcsMessageChannelEventError.self, forKey: "error")
+        self.originalMessage = members.tolerant(Swift.String.self, forKey: "originalMessage")
+        self.channelKind = members.tolerant(AcsMessageChannelKind.self, forKey: "channelKind")
+        self.intentAnalysis = members.tolerant(Swift.String.self, forKey: "intentAnalysis")
+        self.extractedKeyPhrases = members.tolerant(
+            [Swift.String].self,
+            forKey: "extractedKeyPhrases"
+        )
+        self.languageDetection = members.tolerant(
+            AcsMessageLanguageDetection.self,
+            forKey: "languageDetection"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.from, forKey: .from)
+        try container.encodeIfPresent(self.to, forKey: .to)
+        try container.encodeRFC3339IfPresent(self.receivedTimeStamp, forKey: .receivedTimeStamp)
+        try container.encodeIfPresent(self.error, forKey: .error)
+        try container.encodeIfPresent(self.originalMessage, forKey: .originalMessage)
+        try container.encodeIfPresent(self.channelKind, forKey: .channelKind)
+        try container.encodeIfPresent(self.intentAnalysis, forKey: .intentAnalysis)
+        try container.encodeIfPresent(self.extractedKeyPhrases, forKey: .extractedKeyPhrases)
+        try container.encodeIfPresent(self.languageDetection, forKey: .languageDetection)
+    }
+}
+
 /// The ACS message button content, nested in `AcsMessageReceivedEventData`.
 ///
 /// Every member is optional: real payloads do not always match the spec, so a member the spec
@@ -10,7 +344,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsMessageButtonContent`.
-public struct AcsMessageButtonContent: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsMessageButtonContent: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The text (string).
     ///
     /// - Remark: From `#/definitions/AcsMessageButtonContent/properties/text`.
@@ -41,7 +375,15 @@ public struct AcsMessageButtonContent: Codable, Hashable, Sendable, AzureCore.To
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.text = members.tolerant(Swift.String.self, forKey: "text")
         self.payload = members.tolerant(Swift.String.self, forKey: "payload")
     }
@@ -73,7 +415,7 @@ public struct AcsMessageButtonContent: Codable, Hashable, Sendable, AzureCore.To
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsMessageChannelEventError`.
-public struct AcsMessageChannelEventError: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsMessageChannelEventError: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The channel code (string).
     ///
     /// - Remark: From `#/definitions/AcsMessageChannelEventError/properties/channelCode`.
@@ -104,7 +446,15 @@ public struct AcsMessageChannelEventError: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.channelCode = members.tolerant(Swift.String.self, forKey: "channelCode")
         self.channelMessage = members.tolerant(Swift.String.self, forKey: "channelMessage")
     }
@@ -159,7 +509,7 @@ public struct AcsMessageChannelKind: AzureCore.ExtensibleStringEnum {
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsMessageContext`.
-public struct AcsMessageContext: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsMessageContext: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The from (string).
     ///
     /// - Remark: From `#/definitions/AcsMessageContext/properties/from`.
@@ -190,7 +540,15 @@ public struct AcsMessageContext: Codable, Hashable, Sendable, AzureCore.Tolerant
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.from = members.tolerant(Swift.String.self, forKey: "from")
         self.messageId = members.tolerant(Swift.String.self, forKey: "id")
     }
@@ -264,7 +622,7 @@ public struct AcsMessageDeliveryStatus: AzureCore.ExtensibleStringEnum {
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsMessageDeliveryStatusUpdatedEventData`.
-public struct AcsMessageDeliveryStatusUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsMessageDeliveryStatusUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.AdvancedMessageDeliveryStatusUpdated"
 
@@ -344,7 +702,15 @@ public struct AcsMessageDeliveryStatusUpdatedEventData: Codable, Hashable, Senda
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.from = members.tolerant(Swift.String.self, forKey: "from")
         self.to = members.tolerant(Swift.String.self, forKey: "to")
         self.receivedTimeStamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimeStamp")
@@ -386,7 +752,7 @@ public struct AcsMessageDeliveryStatusUpdatedEventData: Codable, Hashable, Senda
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsMessageEventData`.
-public struct AcsMessageEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsMessageEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The from (string).
     ///
     /// - Remark: From `#/definitions/AcsMessageEventData/properties/from`.
@@ -436,7 +802,15 @@ public struct AcsMessageEventData: Codable, Hashable, Sendable, AzureCore.Tolera
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.from = members.tolerant(Swift.String.self, forKey: "from")
         self.to = members.tolerant(Swift.String.self, forKey: "to")
         self.receivedTimeStamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimeStamp")
@@ -472,7 +846,7 @@ public struct AcsMessageEventData: Codable, Hashable, Sendable, AzureCore.Tolera
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsMessageInteractiveButtonReplyContent`.
-public struct AcsMessageInteractiveButtonReplyContent: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsMessageInteractiveButtonReplyContent: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The ID (string).
     ///
     /// - Remark: From `#/definitions/AcsMessageInteractiveButtonReplyContent/properties/id`.
@@ -503,7 +877,15 @@ public struct AcsMessageInteractiveButtonReplyContent: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.buttonId = members.tolerant(Swift.String.self, forKey: "id")
         self.title = members.tolerant(Swift.String.self, forKey: "title")
     }
@@ -535,7 +917,7 @@ public struct AcsMessageInteractiveButtonReplyContent: Codable, Hashable, Sendab
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsMessageInteractiveContent`.
-public struct AcsMessageInteractiveContent: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsMessageInteractiveContent: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The type, one of the known values in `AcsInteractiveReplyKind`.
     ///
     /// - Remark: From `#/definitions/AcsMessageInteractiveContent/properties/type`.
@@ -577,7 +959,15 @@ public struct AcsMessageInteractiveContent: Codable, Hashable, Sendable, AzureCo
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.replyKind = members.tolerant(AcsInteractiveReplyKind.self, forKey: "type")
         self.buttonReply = members.tolerant(
             AcsMessageInteractiveButtonReplyContent.self,
@@ -607,397 +997,5 @@ public struct AcsMessageInteractiveContent: Codable, Hashable, Sendable, AzureCo
         try container.encodeIfPresent(self.replyKind, forKey: .replyKind)
         try container.encodeIfPresent(self.buttonReply, forKey: .buttonReply)
         try container.encodeIfPresent(self.listReply, forKey: .listReply)
-    }
-}
-
-/// The ACS message interactive list reply content, nested in `AcsMessageInteractiveContent`.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsMessageInteractiveListReplyContent`.
-public struct AcsMessageInteractiveListReplyContent: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
-    /// The ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageInteractiveListReplyContent/properties/id`.
-    public var listItemId: Swift.String?
-    /// The title (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageInteractiveListReplyContent/properties/title`.
-    public var title: Swift.String?
-    /// The description (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageInteractiveListReplyContent/properties/description`.
-    public var description: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - listItemId: The ID (string).
-    ///   - title: The title (string).
-    ///   - description: The description (string).
-    public init(
-        listItemId: Swift.String? = nil,
-        title: Swift.String? = nil,
-        description: Swift.String? = nil
-    ) {
-        self.listItemId = listItemId
-        self.title = title
-        self.description = description
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case listItemId = "id"
-        case title = "title"
-        case description = "description"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.listItemId = members.tolerant(Swift.String.self, forKey: "id")
-        self.title = members.tolerant(Swift.String.self, forKey: "title")
-        self.description = members.tolerant(Swift.String.self, forKey: "description")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.listItemId, forKey: .listItemId)
-        try container.encodeIfPresent(self.title, forKey: .title)
-        try container.encodeIfPresent(self.description, forKey: .description)
-    }
-}
-
-/// The ACS message language detection, nested in `AcsMessageAnalysisCompletedEventData`.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsMessageLanguageDetection`.
-public struct AcsMessageLanguageDetection: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
-    /// The language (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageLanguageDetection/properties/language`.
-    public var language: Swift.String?
-    /// The confidence score (double).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageLanguageDetection/properties/confidenceScore`.
-    public var confidenceScore: Swift.Double?
-    /// The translation (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageLanguageDetection/properties/translation`.
-    public var translation: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - language: The language (string).
-    ///   - confidenceScore: The confidence score (double).
-    ///   - translation: The translation (string).
-    public init(
-        language: Swift.String? = nil,
-        confidenceScore: Swift.Double? = nil,
-        translation: Swift.String? = nil
-    ) {
-        self.language = language
-        self.confidenceScore = confidenceScore
-        self.translation = translation
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case language = "language"
-        case confidenceScore = "confidenceScore"
-        case translation = "translation"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.language = members.tolerant(Swift.String.self, forKey: "language")
-        self.confidenceScore = members.tolerant(Swift.Double.self, forKey: "confidenceScore")
-        self.translation = members.tolerant(Swift.String.self, forKey: "translation")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.language, forKey: .language)
-        try container.encodeIfPresent(self.confidenceScore, forKey: .confidenceScore)
-        try container.encodeIfPresent(self.translation, forKey: .translation)
-    }
-}
-
-/// The ACS message media content, nested in `AcsMessageReceivedEventData`.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsMessageMediaContent`.
-public struct AcsMessageMediaContent: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
-    /// The mime type (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageMediaContent/properties/mimeType`.
-    public var mimeType: Swift.String?
-    /// The ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageMediaContent/properties/id`.
-    public var mediaId: Swift.String?
-    /// The file name (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageMediaContent/properties/fileName`.
-    public var fileName: Swift.String?
-    /// The caption (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageMediaContent/properties/caption`.
-    public var caption: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - mimeType: The mime type (string).
-    ///   - mediaId: The ID (string).
-    ///   - fileName: The file name (string).
-    ///   - caption: The caption (string).
-    public init(
-        mimeType: Swift.String? = nil,
-        mediaId: Swift.String? = nil,
-        fileName: Swift.String? = nil,
-        caption: Swift.String? = nil
-    ) {
-        self.mimeType = mimeType
-        self.mediaId = mediaId
-        self.fileName = fileName
-        self.caption = caption
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case mimeType = "mimeType"
-        case mediaId = "id"
-        case fileName = "fileName"
-        case caption = "caption"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.mimeType = members.tolerant(Swift.String.self, forKey: "mimeType")
-        self.mediaId = members.tolerant(Swift.String.self, forKey: "id")
-        self.fileName = members.tolerant(Swift.String.self, forKey: "fileName")
-        self.caption = members.tolerant(Swift.String.self, forKey: "caption")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.mimeType, forKey: .mimeType)
-        try container.encodeIfPresent(self.mediaId, forKey: .mediaId)
-        try container.encodeIfPresent(self.fileName, forKey: .fileName)
-        try container.encodeIfPresent(self.caption, forKey: .caption)
-    }
-}
-
-/// Data of the `Microsoft.Communication.AdvancedMessageReceived` event.
-///
-/// The data of `Microsoft.Communication.AdvancedMessageReceived` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsMessageReceivedEventData`.
-public struct AcsMessageReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.AdvancedMessageReceived"
-
-    /// The from (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/from`.
-    public var from: Swift.String?
-    /// The to (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/to`.
-    public var to: Swift.String?
-    /// The received time stamp (RFC 3339 timestamp).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/receivedTimeStamp`.
-    public var receivedTimeStamp: Foundation.Date?
-    /// The error, shaped as `AcsMessageChannelEventError`.
-    ///
-    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/error`.
-    public var error: AcsMessageChannelEventError?
-    /// The content (string).
-    ///
-    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/content`.
-    public var content: Swift.String?
-    /// The channel type, one of the known values in `AcsMessageChannelKind`.
-    ///
-    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/channelType`.
-    public var channelKind: AcsMessageChannelKind?
-    /// The media, shaped as `AcsMessageMediaContent`.
-    ///
-    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/media`.
-    public var mediaContent: AcsMessageMediaContent?
-    /// The context, shaped as `AcsMessageContext`.
-    ///
-    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/context`.
-    public var context: AcsMessageContext?
-    /// The button, shaped as `AcsMessageButtonContent`.
-    ///
-    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/button`.
-    public var button: AcsMessageButtonContent?
-    /// The interactive, shaped as `AcsMessageInteractiveContent`.
-    ///
-    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/interactive`.
-    public var interactiveContent: AcsMessageInteractiveContent?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - from: The from (string).
-    ///   - to: The to (string).
-    ///   - receivedTimeStamp: The received time stamp (RFC 3339 timestamp).
-    ///   - error: The error, shaped as `AcsMessageChannelEventError`.
-    ///   - content: The content (string).
-    ///   - channelKind: The channel type, one of the known values in `AcsMessageChannelKind`.
-    ///   - mediaContent: The media, shaped as `AcsMessageMediaContent`.
-    ///   - context: The context, shaped as `AcsMessageContext`.
-    ///   - button: The button, shaped as `AcsMessageButtonContent`.
-    ///   - interactiveContent: The interactive, shaped as `AcsMessageInteractiveContent`.
-    public init(
-        from: Swift.String? = nil,
-        to: Swift.String? = nil,
-        receivedTimeStamp: Foundation.Date? = nil,
-        error: AcsMessageChannelEventError? = nil,
-        content: Swift.String? = nil,
-        channelKind: AcsMessageChannelKind? = nil,
-        mediaContent: AcsMessageMediaContent? = nil,
-        context: AcsMessageContext? = nil,
-        button: AcsMessageButtonContent? = nil,
-        interactiveContent: AcsMessageInteractiveContent? = nil
-    ) {
-        self.from = from
-        self.to = to
-        self.receivedTimeStamp = receivedTimeStamp
-        self.error = error
-        self.content = content
-        self.channelKind = channelKind
-        self.mediaContent = mediaContent
-        self.context = context
-        self.button = button
-        self.interactiveContent = interactiveContent
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case from = "from"
-        case to = "to"
-        case receivedTimeStamp = "receivedTimeStamp"
-        case error = "error"
-        case content = "content"
-        case channelKind = "channelType"
-        case mediaContent = "media"
-        case context = "context"
-        case button = "button"
-        case interactiveContent = "interactive"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.from = members.tolerant(Swift.String.self, forKey: "from")
-        self.to = members.tolerant(Swift.String.self, forKey: "to")
-        self.receivedTimeStamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimeStamp")
-        self.error = members.tolerant(AcsMessageChannelEventError.self, forKey: "error")
-        self.content = members.tolerant(Swift.String.self, forKey: "content")
-        self.channelKind = members.tolerant(AcsMessageChannelKind.self, forKey: "channelType")
-        self.mediaContent = members.tolerant(AcsMessageMediaContent.self, forKey: "media")
-        self.context = members.tolerant(AcsMessageContext.self, forKey: "context")
-        self.button = members.tolerant(AcsMessageButtonContent.self, forKey: "button")
-        self.interactiveContent = members.tolerant(
-            AcsMessageInteractiveContent.self,
-            forKey: "interactive"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.from, forKey: .from)
-        try container.encodeIfPresent(self.to, forKey: .to)
-        try container.encodeRFC3339IfPresent(self.receivedTimeStamp, forKey: .receivedTimeStamp)
-        try container.encodeIfPresent(self.error, forKey: .error)
-        try container.encodeIfPresent(self.content, forKey: .content)
-        try container.encodeIfPresent(self.channelKind, forKey: .channelKind)
-        try container.encodeIfPresent(self.mediaContent, forKey: .mediaContent)
-        try container.encodeIfPresent(self.context, forKey: .context)
-        try container.encodeIfPresent(self.button, forKey: .button)
-        try container.encodeIfPresent(self.interactiveContent, forKey: .interactiveContent)
     }
 }

@@ -3,6 +3,430 @@
 public import Foundation
 public import AzureCore
 
+/// The ACS message interactive list reply content, nested in `AcsMessageInteractiveContent`.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsMessageInteractiveListReplyContent`.
+public struct AcsMessageInteractiveListReplyContent: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
+    /// The ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageInteractiveListReplyContent/properties/id`.
+    public var listItemId: Swift.String?
+    /// The title (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageInteractiveListReplyContent/properties/title`.
+    public var title: Swift.String?
+    /// The description (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageInteractiveListReplyContent/properties/description`.
+    public var description: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - listItemId: The ID (string).
+    ///   - title: The title (string).
+    ///   - description: The description (string).
+    public init(
+        listItemId: Swift.String? = nil,
+        title: Swift.String? = nil,
+        description: Swift.String? = nil
+    ) {
+        self.listItemId = listItemId
+        self.title = title
+        self.description = description
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case listItemId = "id"
+        case title = "title"
+        case description = "description"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.listItemId = members.tolerant(Swift.String.self, forKey: "id")
+        self.title = members.tolerant(Swift.String.self, forKey: "title")
+        self.description = members.tolerant(Swift.String.self, forKey: "description")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.listItemId, forKey: .listItemId)
+        try container.encodeIfPresent(self.title, forKey: .title)
+        try container.encodeIfPresent(self.description, forKey: .description)
+    }
+}
+
+/// The ACS message language detection, nested in `AcsMessageAnalysisCompletedEventData`.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsMessageLanguageDetection`.
+public struct AcsMessageLanguageDetection: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
+    /// The language (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageLanguageDetection/properties/language`.
+    public var language: Swift.String?
+    /// The confidence score (double).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageLanguageDetection/properties/confidenceScore`.
+    public var confidenceScore: Swift.Double?
+    /// The translation (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageLanguageDetection/properties/translation`.
+    public var translation: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - language: The language (string).
+    ///   - confidenceScore: The confidence score (double).
+    ///   - translation: The translation (string).
+    public init(
+        language: Swift.String? = nil,
+        confidenceScore: Swift.Double? = nil,
+        translation: Swift.String? = nil
+    ) {
+        self.language = language
+        self.confidenceScore = confidenceScore
+        self.translation = translation
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case language = "language"
+        case confidenceScore = "confidenceScore"
+        case translation = "translation"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.language = members.tolerant(Swift.String.self, forKey: "language")
+        self.confidenceScore = members.tolerant(Swift.Double.self, forKey: "confidenceScore")
+        self.translation = members.tolerant(Swift.String.self, forKey: "translation")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.language, forKey: .language)
+        try container.encodeIfPresent(self.confidenceScore, forKey: .confidenceScore)
+        try container.encodeIfPresent(self.translation, forKey: .translation)
+    }
+}
+
+/// The ACS message media content, nested in `AcsMessageReceivedEventData`.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsMessageMediaContent`.
+public struct AcsMessageMediaContent: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
+    /// The mime type (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageMediaContent/properties/mimeType`.
+    public var mimeType: Swift.String?
+    /// The ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageMediaContent/properties/id`.
+    public var mediaId: Swift.String?
+    /// The file name (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageMediaContent/properties/fileName`.
+    public var fileName: Swift.String?
+    /// The caption (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageMediaContent/properties/caption`.
+    public var caption: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - mimeType: The mime type (string).
+    ///   - mediaId: The ID (string).
+    ///   - fileName: The file name (string).
+    ///   - caption: The caption (string).
+    public init(
+        mimeType: Swift.String? = nil,
+        mediaId: Swift.String? = nil,
+        fileName: Swift.String? = nil,
+        caption: Swift.String? = nil
+    ) {
+        self.mimeType = mimeType
+        self.mediaId = mediaId
+        self.fileName = fileName
+        self.caption = caption
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case mimeType = "mimeType"
+        case mediaId = "id"
+        case fileName = "fileName"
+        case caption = "caption"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.mimeType = members.tolerant(Swift.String.self, forKey: "mimeType")
+        self.mediaId = members.tolerant(Swift.String.self, forKey: "id")
+        self.fileName = members.tolerant(Swift.String.self, forKey: "fileName")
+        self.caption = members.tolerant(Swift.String.self, forKey: "caption")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.mimeType, forKey: .mimeType)
+        try container.encodeIfPresent(self.mediaId, forKey: .mediaId)
+        try container.encodeIfPresent(self.fileName, forKey: .fileName)
+        try container.encodeIfPresent(self.caption, forKey: .caption)
+    }
+}
+
+/// Data of the `Microsoft.Communication.AdvancedMessageReceived` event.
+///
+/// The data of `Microsoft.Communication.AdvancedMessageReceived` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsMessageReceivedEventData`.
+public struct AcsMessageReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.AdvancedMessageReceived"
+
+    /// The from (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/from`.
+    public var from: Swift.String?
+    /// The to (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/to`.
+    public var to: Swift.String?
+    /// The received time stamp (RFC 3339 timestamp).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/receivedTimeStamp`.
+    public var receivedTimeStamp: Foundation.Date?
+    /// The error, shaped as `AcsMessageChannelEventError`.
+    ///
+    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/error`.
+    public var error: AcsMessageChannelEventError?
+    /// The content (string).
+    ///
+    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/content`.
+    public var content: Swift.String?
+    /// The channel type, one of the known values in `AcsMessageChannelKind`.
+    ///
+    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/channelType`.
+    public var channelKind: AcsMessageChannelKind?
+    /// The media, shaped as `AcsMessageMediaContent`.
+    ///
+    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/media`.
+    public var mediaContent: AcsMessageMediaContent?
+    /// The context, shaped as `AcsMessageContext`.
+    ///
+    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/context`.
+    public var context: AcsMessageContext?
+    /// The button, shaped as `AcsMessageButtonContent`.
+    ///
+    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/button`.
+    public var button: AcsMessageButtonContent?
+    /// The interactive, shaped as `AcsMessageInteractiveContent`.
+    ///
+    /// - Remark: From `#/definitions/AcsMessageReceivedEventData/properties/interactive`.
+    public var interactiveContent: AcsMessageInteractiveContent?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - from: The from (string).
+    ///   - to: The to (string).
+    ///   - receivedTimeStamp: The received time stamp (RFC 3339 timestamp).
+    ///   - error: The error, shaped as `AcsMessageChannelEventError`.
+    ///   - content: The content (string).
+    ///   - channelKind: The channel type, one of the known values in `AcsMessageChannelKind`.
+    ///   - mediaContent: The media, shaped as `AcsMessageMediaContent`.
+    ///   - context: The context, shaped as `AcsMessageContext`.
+    ///   - button: The button, shaped as `AcsMessageButtonContent`.
+    ///   - interactiveContent: The interactive, shaped as `AcsMessageInteractiveContent`.
+    public init(
+        from: Swift.String? = nil,
+        to: Swift.String? = nil,
+        receivedTimeStamp: Foundation.Date? = nil,
+        error: AcsMessageChannelEventError? = nil,
+        content: Swift.String? = nil,
+        channelKind: AcsMessageChannelKind? = nil,
+        mediaContent: AcsMessageMediaContent? = nil,
+        context: AcsMessageContext? = nil,
+        button: AcsMessageButtonContent? = nil,
+        interactiveContent: AcsMessageInteractiveContent? = nil
+    ) {
+        self.from = from
+        self.to = to
+        self.receivedTimeStamp = receivedTimeStamp
+        self.error = error
+        self.content = content
+        self.channelKind = channelKind
+        self.mediaContent = mediaContent
+        self.context = context
+        self.button = button
+        self.interactiveContent = interactiveContent
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case from = "from"
+        case to = "to"
+        case receivedTimeStamp = "receivedTimeStamp"
+        case error = "error"
+        case content = "content"
+        case channelKind = "channelType"
+        case mediaContent = "media"
+        case context = "context"
+        case button = "button"
+        case interactiveContent = "interactive"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.from = members.tolerant(Swift.String.self, forKey: "from")
+        self.to = members.tolerant(Swift.String.self, forKey: "to")
+        self.receivedTimeStamp = members.tolerant(Foundation.Date.self, forKey: "receivedTimeStamp")
+        self.error = members.tolerant(AcsMessageChannelEventError.self, forKey: "error")
+        self.content = members.tolerant(Swift.String.self, forKey: "content")
+        self.channelKind = members.tolerant(AcsMessageChannelKind.self, forKey: "channelType")
+        self.mediaContent = members.tolerant(AcsMessageMediaContent.self, forKey: "media")
+        self.context = members.tolerant(AcsMessageContext.self, forKey: "context")
+        self.button = members.tolerant(AcsMessageButtonContent.self, forKey: "button")
+        self.interactiveContent = members.tolerant(
+            AcsMessageInteractiveContent.self,
+            forKey: "interactive"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.from, forKey: .from)
+        try container.encodeIfPresent(self.to, forKey: .to)
+        try container.encodeRFC3339IfPresent(self.receivedTimeStamp, forKey: .receivedTimeStamp)
+        try container.encodeIfPresent(self.error, forKey: .error)
+        try container.encodeIfPresent(self.content, forKey: .content)
+        try container.encodeIfPresent(self.channelKind, forKey: .channelKind)
+        try container.encodeIfPresent(self.mediaContent, forKey: .mediaContent)
+        try container.encodeIfPresent(self.context, forKey: .context)
+        try container.encodeIfPresent(self.button, forKey: .button)
+        try container.encodeIfPresent(self.interactiveContent, forKey: .interactiveContent)
+    }
+}
+
 /// The ACS recording chunk info properties, nested in `AcsRecordingStorageInfoProperties`.
 ///
 /// Every member is optional: real payloads do not always match the spec, so a member the spec
@@ -10,7 +434,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsRecordingChunkInfoProperties`.
-public struct AcsRecordingChunkInfoProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsRecordingChunkInfoProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The document ID (string).
     ///
     /// - Remark: From `#/definitions/AcsRecordingChunkInfoProperties/properties/documentId`.
@@ -76,7 +500,15 @@ public struct AcsRecordingChunkInfoProperties: Codable, Hashable, Sendable, Azur
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.documentId = members.tolerant(Swift.String.self, forKey: "documentId")
         self.index = members.tolerant(Swift.Int64.self, forKey: "index")
         self.endReason = members.tolerant(Swift.String.self, forKey: "endReason")
@@ -118,7 +550,7 @@ public struct AcsRecordingChunkInfoProperties: Codable, Hashable, Sendable, Azur
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsRecordingFileStatusUpdatedEventData`.
-public struct AcsRecordingFileStatusUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsRecordingFileStatusUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.RecordingFileStatusUpdated"
 
@@ -206,7 +638,15 @@ public struct AcsRecordingFileStatusUpdatedEventData: Codable, Hashable, Sendabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recordingStorageInfo = members.tolerant(
             AcsRecordingStorageInfoProperties.self,
             forKey: "recordingStorageInfo"
@@ -263,7 +703,7 @@ public struct AcsRecordingFileStatusUpdatedEventData: Codable, Hashable, Sendabl
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsRecordingStorageInfoProperties`.
-public struct AcsRecordingStorageInfoProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsRecordingStorageInfoProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// List of recording chunks, each of type `AcsRecordingChunkInfoProperties`.
     ///
     /// - Remark: From `#/definitions/AcsRecordingStorageInfoProperties/properties/recordingChunks`.
@@ -287,7 +727,15 @@ public struct AcsRecordingStorageInfoProperties: Codable, Hashable, Sendable, Az
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.recordingChunks = members.tolerant(
             [AcsRecordingChunkInfoProperties].self,
             forKey: "recordingChunks"
@@ -320,7 +768,7 @@ public struct AcsRecordingStorageInfoProperties: Codable, Hashable, Sendable, Az
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsRouterChannelConfiguration`.
-public struct AcsRouterChannelConfiguration: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsRouterChannelConfiguration: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The channel ID (string).
     ///
     /// - Remark: From `#/definitions/AcsRouterChannelConfiguration/properties/channelId`.
@@ -362,7 +810,15 @@ public struct AcsRouterChannelConfiguration: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
         self.capacityCostPerJob = members.tolerant(Swift.Int32.self, forKey: "capacityCostPerJob")
         self.maxNumberOfJobs = members.tolerant(Swift.Int32.self, forKey: "maxNumberOfJobs")
@@ -396,7 +852,7 @@ public struct AcsRouterChannelConfiguration: Codable, Hashable, Sendable, AzureC
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsRouterCommunicationError`.
-public struct AcsRouterCommunicationError: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AcsRouterCommunicationError: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The code (string).
     ///
     /// - Remark: From `#/definitions/AcsRouterCommunicationError/properties/code`.
@@ -464,7 +920,15 @@ public struct AcsRouterCommunicationError: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.code = members.tolerant(Swift.String.self, forKey: "code")
         self.message = members.tolerant(Swift.String.self, forKey: "message")
         self.target = members.tolerant(Swift.String.self, forKey: "target")
@@ -492,512 +956,5 @@ public struct AcsRouterCommunicationError: Codable, Hashable, Sendable, AzureCor
         try container.encodeIfPresent(self.target, forKey: .target)
         try container.encodeIfPresent(self.innererror, forKey: .innererror)
         try container.encodeIfPresent(self.details, forKey: .details)
-    }
-}
-
-/// Fields shared by the data of 19 `Microsoft.Communication` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterEventData`.
-public struct AcsRouterEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
-    /// The job ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterEventData/properties/jobId`.
-    public var jobId: Swift.String?
-    /// The channel reference (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterEventData/properties/channelReference`.
-    public var channelReference: Swift.String?
-    /// The channel ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterEventData/properties/channelId`.
-    public var channelId: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - jobId: The job ID (string).
-    ///   - channelReference: The channel reference (string).
-    ///   - channelId: The channel ID (string).
-    public init(
-        jobId: Swift.String? = nil,
-        channelReference: Swift.String? = nil,
-        channelId: Swift.String? = nil
-    ) {
-        self.jobId = jobId
-        self.channelReference = channelReference
-        self.channelId = channelId
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case jobId = "jobId"
-        case channelReference = "channelReference"
-        case channelId = "channelId"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
-        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
-        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.jobId, forKey: .jobId)
-        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
-        try container.encodeIfPresent(self.channelId, forKey: .channelId)
-    }
-}
-
-/// Data of the `Microsoft.Communication.RouterJobCancelled` event.
-///
-/// The data of `Microsoft.Communication.RouterJobCancelled` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterJobCancelledEventData`.
-public struct AcsRouterJobCancelledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.RouterJobCancelled"
-
-    /// The job ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/jobId`.
-    public var jobId: Swift.String?
-    /// The channel reference (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/channelReference`.
-    public var channelReference: Swift.String?
-    /// The channel ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/channelId`.
-    public var channelId: Swift.String?
-    /// The queue ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/queueId`.
-    public var queueId: Swift.String?
-    /// The labels, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/labels`.
-    public var labels: [Swift.String: Swift.String]?
-    /// The tags, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/tags`.
-    public var tags: [Swift.String: Swift.String]?
-    /// The note (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/note`.
-    public var note: Swift.String?
-    /// The disposition code (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/dispositionCode`.
-    public var dispositionCode: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - jobId: The job ID (string).
-    ///   - channelReference: The channel reference (string).
-    ///   - channelId: The channel ID (string).
-    ///   - queueId: The queue ID (string).
-    ///   - labels: The labels, a map from names to string values.
-    ///   - tags: The tags, a map from names to string values.
-    ///   - note: The note (string).
-    ///   - dispositionCode: The disposition code (string).
-    public init(
-        jobId: Swift.String? = nil,
-        channelReference: Swift.String? = nil,
-        channelId: Swift.String? = nil,
-        queueId: Swift.String? = nil,
-        labels: [Swift.String: Swift.String]? = nil,
-        tags: [Swift.String: Swift.String]? = nil,
-        note: Swift.String? = nil,
-        dispositionCode: Swift.String? = nil
-    ) {
-        self.jobId = jobId
-        self.channelReference = channelReference
-        self.channelId = channelId
-        self.queueId = queueId
-        self.labels = labels
-        self.tags = tags
-        self.note = note
-        self.dispositionCode = dispositionCode
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case jobId = "jobId"
-        case channelReference = "channelReference"
-        case channelId = "channelId"
-        case queueId = "queueId"
-        case labels = "labels"
-        case tags = "tags"
-        case note = "note"
-        case dispositionCode = "dispositionCode"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
-        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
-        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
-        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
-        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
-        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
-        self.note = members.tolerant(Swift.String.self, forKey: "note")
-        self.dispositionCode = members.tolerant(Swift.String.self, forKey: "dispositionCode")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.jobId, forKey: .jobId)
-        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
-        try container.encodeIfPresent(self.channelId, forKey: .channelId)
-        try container.encodeIfPresent(self.queueId, forKey: .queueId)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.note, forKey: .note)
-        try container.encodeIfPresent(self.dispositionCode, forKey: .dispositionCode)
-    }
-}
-
-/// Data of the `Microsoft.Communication.RouterJobClassificationFailed` event.
-///
-/// The data of `Microsoft.Communication.RouterJobClassificationFailed` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData`.
-public struct AcsRouterJobClassificationFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.RouterJobClassificationFailed"
-
-    /// The job ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData/properties/jobId`.
-    public var jobId: Swift.String?
-    /// The channel reference (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobClassificationFailedEventData/properties/channelReference`.
-    public var channelReference: Swift.String?
-    /// The channel ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobClassificationFailedEventData/properties/channelId`.
-    public var channelId: Swift.String?
-    /// The queue ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData/properties/queueId`.
-    public var queueId: Swift.String?
-    /// The labels, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData/properties/labels`.
-    public var labels: [Swift.String: Swift.String]?
-    /// The tags, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData/properties/tags`.
-    public var tags: [Swift.String: Swift.String]?
-    /// The classification policy ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobClassificationFailedEventData/properties/classificationPolicyId`.
-    public var classificationPolicyId: Swift.String?
-    /// List of errors, each of type `AcsRouterCommunicationError`.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData/properties/errors`.
-    public var errors: [AcsRouterCommunicationError]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - jobId: The job ID (string).
-    ///   - channelReference: The channel reference (string).
-    ///   - channelId: The channel ID (string).
-    ///   - queueId: The queue ID (string).
-    ///   - labels: The labels, a map from names to string values.
-    ///   - tags: The tags, a map from names to string values.
-    ///   - classificationPolicyId: The classification policy ID (string).
-    ///   - errors: List of errors, each of type `AcsRouterCommunicationError`.
-    public init(
-        jobId: Swift.String? = nil,
-        channelReference: Swift.String? = nil,
-        channelId: Swift.String? = nil,
-        queueId: Swift.String? = nil,
-        labels: [Swift.String: Swift.String]? = nil,
-        tags: [Swift.String: Swift.String]? = nil,
-        classificationPolicyId: Swift.String? = nil,
-        errors: [AcsRouterCommunicationError]? = nil
-    ) {
-        self.jobId = jobId
-        self.channelReference = channelReference
-        self.channelId = channelId
-        self.queueId = queueId
-        self.labels = labels
-        self.tags = tags
-        self.classificationPolicyId = classificationPolicyId
-        self.errors = errors
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case jobId = "jobId"
-        case channelReference = "channelReference"
-        case channelId = "channelId"
-        case queueId = "queueId"
-        case labels = "labels"
-        case tags = "tags"
-        case classificationPolicyId = "classificationPolicyId"
-        case errors = "errors"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
-        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
-        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
-        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
-        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
-        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
-        self.classificationPolicyId = members.tolerant(
-            Swift.String.self,
-            forKey: "classificationPolicyId"
-        )
-        self.errors = members.tolerant([AcsRouterCommunicationError].self, forKey: "errors")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.jobId, forKey: .jobId)
-        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
-        try container.encodeIfPresent(self.channelId, forKey: .channelId)
-        try container.encodeIfPresent(self.queueId, forKey: .queueId)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.classificationPolicyId, forKey: .classificationPolicyId)
-        try container.encodeIfPresent(self.errors, forKey: .errors)
-    }
-}
-
-/// Data of the `Microsoft.Communication.RouterJobClassified` event.
-///
-/// The data of `Microsoft.Communication.RouterJobClassified` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData`.
-public struct AcsRouterJobClassifiedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.RouterJobClassified"
-
-    /// The job ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/jobId`.
-    public var jobId: Swift.String?
-    /// The channel reference (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/channelReference`.
-    public var channelReference: Swift.String?
-    /// The channel ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/channelId`.
-    public var channelId: Swift.String?
-    /// The queue ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/queueId`.
-    public var queueId: Swift.String?
-    /// The labels, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/labels`.
-    public var labels: [Swift.String: Swift.String]?
-    /// The tags, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/tags`.
-    public var tags: [Swift.String: Swift.String]?
-    /// The queue details, shaped as `AcsRouterQueueDetails`.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/queueDetails`.
-    public var queueDetails: AcsRouterQueueDetails?
-    /// The classification policy ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobClassifiedEventData/properties/classificationPolicyId`.
-    public var classificationPolicyId: Swift.String?
-    /// The priority (32-bit integer).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/priority`.
-    public var priority: Swift.Int32?
-    /// List of attached worker selectors, each of type `AcsRouterWorkerSelector`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobClassifiedEventData/properties/attachedWorkerSelectors`.
-    public var attachedWorkerSelectors: [AcsRouterWorkerSelector]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - jobId: The job ID (string).
-    ///   - channelReference: The channel reference (string).
-    ///   - channelId: The channel ID (string).
-    ///   - queueId: The queue ID (string).
-    ///   - labels: The labels, a map from names to string values.
-    ///   - tags: The tags, a map from names to string values.
-    ///   - queueDetails: The queue details, shaped as `AcsRouterQueueDetails`.
-    ///   - classificationPolicyId: The classification policy ID (string).
-    ///   - priority: The priority (32-bit integer).
-    ///   - attachedWorkerSelectors: List of attached worker selectors, each of type
-    ///     `AcsRouterWorkerSelector`.
-    public init(
-        jobId: Swift.String? = nil,
-        channelReference: Swift.String? = nil,
-        channelId: Swift.String? = nil,
-        queueId: Swift.String? = nil,
-        labels: [Swift.String: Swift.String]? = nil,
-        tags: [Swift.String: Swift.String]? = nil,
-        queueDetails: AcsRouterQueueDetails? = nil,
-        classificationPolicyId: Swift.String? = nil,
-        priority: Swift.Int32? = nil,
-        attachedWorkerSelectors: [AcsRouterWorkerSelector]? = nil
-    ) {
-        self.jobId = jobId
-        self.channelReference = channelReference
-        self.channelId = channelId
-        self.queueId = queueId
-        self.labels = labels
-        self.tags = tags
-        self.queueDetails = queueDetails
-        self.classificationPolicyId = classificationPolicyId
-        self.priority = priority
-        self.attachedWorkerSelectors = attachedWorkerSelectors
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case jobId = "jobId"
-        case channelReference = "channelReference"
-        case channelId = "channelId"
-        case queueId = "queueId"
-        case labels = "labels"
-        case tags = "tags"
-        case queueDetails = "queueDetails"
-        case classificationPolicyId = "classificationPolicyId"
-        case priority = "priority"
-        case attachedWorkerSelectors = "attachedWorkerSelectors"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
-        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
-        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
-        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
-        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
-        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
-        self.queueDetails = members.tolerant(AcsRouterQueueDetails.self, forKey: "queueDetails")
-        self.classificationPolicyId = members.tolerant(
-            Swift.String.self,
-            forKey: "classificationPolicyId"
-        )
-        self.priority = members.tolerant(Swift.Int32.self, forKey: "priority")
-        self.attachedWorkerSelectors = members.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: "attachedWorkerSelectors"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.jobId, forKey: .jobId)
-        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
-        try container.encodeIfPresent(self.channelId, forKey: .channelId)
-        try container.encodeIfPresent(self.queueId, forKey: .queueId)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.queueDetails, forKey: .queueDetails)
-        try container.encodeIfPresent(self.classificationPolicyId, forKey: .classificationPolicyId)
-        try container.encodeIfPresent(self.priority, forKey: .priority)
-        try container.encodeIfPresent(
-            self.attachedWorkerSelectors,
-            forKey: .attachedWorkerSelectors
-        )
     }
 }

@@ -2,6 +2,545 @@
 
 public import AzureCore
 
+/// Fields shared by the data of 19 `Microsoft.Communication` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterEventData`.
+public struct AcsRouterEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterEventData/properties/channelId`.
+    public var channelId: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+    }
+}
+
+/// Data of the `Microsoft.Communication.RouterJobCancelled` event.
+///
+/// The data of `Microsoft.Communication.RouterJobCancelled` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterJobCancelledEventData`.
+public struct AcsRouterJobCancelledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.RouterJobCancelled"
+
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/channelId`.
+    public var channelId: Swift.String?
+    /// The queue ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/queueId`.
+    public var queueId: Swift.String?
+    /// The labels, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/labels`.
+    public var labels: [Swift.String: Swift.String]?
+    /// The tags, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/tags`.
+    public var tags: [Swift.String: Swift.String]?
+    /// The note (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/note`.
+    public var note: Swift.String?
+    /// The disposition code (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobCancelledEventData/properties/dispositionCode`.
+    public var dispositionCode: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    ///   - queueId: The queue ID (string).
+    ///   - labels: The labels, a map from names to string values.
+    ///   - tags: The tags, a map from names to string values.
+    ///   - note: The note (string).
+    ///   - dispositionCode: The disposition code (string).
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil,
+        queueId: Swift.String? = nil,
+        labels: [Swift.String: Swift.String]? = nil,
+        tags: [Swift.String: Swift.String]? = nil,
+        note: Swift.String? = nil,
+        dispositionCode: Swift.String? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+        self.queueId = queueId
+        self.labels = labels
+        self.tags = tags
+        self.note = note
+        self.dispositionCode = dispositionCode
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+        case queueId = "queueId"
+        case labels = "labels"
+        case tags = "tags"
+        case note = "note"
+        case dispositionCode = "dispositionCode"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.note = members.tolerant(Swift.String.self, forKey: "note")
+        self.dispositionCode = members.tolerant(Swift.String.self, forKey: "dispositionCode")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+        try container.encodeIfPresent(self.queueId, forKey: .queueId)
+        try container.encodeIfPresent(self.labels, forKey: .labels)
+        try container.encodeIfPresent(self.tags, forKey: .tags)
+        try container.encodeIfPresent(self.note, forKey: .note)
+        try container.encodeIfPresent(self.dispositionCode, forKey: .dispositionCode)
+    }
+}
+
+/// Data of the `Microsoft.Communication.RouterJobClassificationFailed` event.
+///
+/// The data of `Microsoft.Communication.RouterJobClassificationFailed` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData`.
+public struct AcsRouterJobClassificationFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.RouterJobClassificationFailed"
+
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterJobClassificationFailedEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterJobClassificationFailedEventData/properties/channelId`.
+    public var channelId: Swift.String?
+    /// The queue ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData/properties/queueId`.
+    public var queueId: Swift.String?
+    /// The labels, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData/properties/labels`.
+    public var labels: [Swift.String: Swift.String]?
+    /// The tags, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData/properties/tags`.
+    public var tags: [Swift.String: Swift.String]?
+    /// The classification policy ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterJobClassificationFailedEventData/properties/classificationPolicyId`.
+    public var classificationPolicyId: Swift.String?
+    /// List of errors, each of type `AcsRouterCommunicationError`.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassificationFailedEventData/properties/errors`.
+    public var errors: [AcsRouterCommunicationError]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    ///   - queueId: The queue ID (string).
+    ///   - labels: The labels, a map from names to string values.
+    ///   - tags: The tags, a map from names to string values.
+    ///   - classificationPolicyId: The classification policy ID (string).
+    ///   - errors: List of errors, each of type `AcsRouterCommunicationError`.
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil,
+        queueId: Swift.String? = nil,
+        labels: [Swift.String: Swift.String]? = nil,
+        tags: [Swift.String: Swift.String]? = nil,
+        classificationPolicyId: Swift.String? = nil,
+        errors: [AcsRouterCommunicationError]? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+        self.queueId = queueId
+        self.labels = labels
+        self.tags = tags
+        self.classificationPolicyId = classificationPolicyId
+        self.errors = errors
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+        case queueId = "queueId"
+        case labels = "labels"
+        case tags = "tags"
+        case classificationPolicyId = "classificationPolicyId"
+        case errors = "errors"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.classificationPolicyId = members.tolerant(
+            Swift.String.self,
+            forKey: "classificationPolicyId"
+        )
+        self.errors = members.tolerant([AcsRouterCommunicationError].self, forKey: "errors")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+        try container.encodeIfPresent(self.queueId, forKey: .queueId)
+        try container.encodeIfPresent(self.labels, forKey: .labels)
+        try container.encodeIfPresent(self.tags, forKey: .tags)
+        try container.encodeIfPresent(self.classificationPolicyId, forKey: .classificationPolicyId)
+        try container.encodeIfPresent(self.errors, forKey: .errors)
+    }
+}
+
+/// Data of the `Microsoft.Communication.RouterJobClassified` event.
+///
+/// The data of `Microsoft.Communication.RouterJobClassified` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData`.
+public struct AcsRouterJobClassifiedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.RouterJobClassified"
+
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/channelId`.
+    public var channelId: Swift.String?
+    /// The queue ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/queueId`.
+    public var queueId: Swift.String?
+    /// The labels, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/labels`.
+    public var labels: [Swift.String: Swift.String]?
+    /// The tags, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/tags`.
+    public var tags: [Swift.String: Swift.String]?
+    /// The queue details, shaped as `AcsRouterQueueDetails`.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/queueDetails`.
+    public var queueDetails: AcsRouterQueueDetails?
+    /// The classification policy ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterJobClassifiedEventData/properties/classificationPolicyId`.
+    public var classificationPolicyId: Swift.String?
+    /// The priority (32-bit integer).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobClassifiedEventData/properties/priority`.
+    public var priority: Swift.Int32?
+    /// List of attached worker selectors, each of type `AcsRouterWorkerSelector`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterJobClassifiedEventData/properties/attachedWorkerSelectors`.
+    public var attachedWorkerSelectors: [AcsRouterWorkerSelector]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    ///   - queueId: The queue ID (string).
+    ///   - labels: The labels, a map from names to string values.
+    ///   - tags: The tags, a map from names to string values.
+    ///   - queueDetails: The queue details, shaped as `AcsRouterQueueDetails`.
+    ///   - classificationPolicyId: The classification policy ID (string).
+    ///   - priority: The priority (32-bit integer).
+    ///   - attachedWorkerSelectors: List of attached worker selectors, each of type
+    ///     `AcsRouterWorkerSelector`.
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil,
+        queueId: Swift.String? = nil,
+        labels: [Swift.String: Swift.String]? = nil,
+        tags: [Swift.String: Swift.String]? = nil,
+        queueDetails: AcsRouterQueueDetails? = nil,
+        classificationPolicyId: Swift.String? = nil,
+        priority: Swift.Int32? = nil,
+        attachedWorkerSelectors: [AcsRouterWorkerSelector]? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+        self.queueId = queueId
+        self.labels = labels
+        self.tags = tags
+        self.queueDetails = queueDetails
+        self.classificationPolicyId = classificationPolicyId
+        self.priority = priority
+        self.attachedWorkerSelectors = attachedWorkerSelectors
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+        case queueId = "queueId"
+        case labels = "labels"
+        case tags = "tags"
+        case queueDetails = "queueDetails"
+        case classificationPolicyId = "classificationPolicyId"
+        case priority = "priority"
+        case attachedWorkerSelectors = "attachedWorkerSelectors"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.queueDetails = members.tolerant(AcsRouterQueueDetails.self, forKey: "queueDetails")
+        self.classificationPolicyId = members.tolerant(
+            Swift.String.self,
+            forKey: "classificationPolicyId"
+        )
+        self.priority = members.tolerant(Swift.Int32.self, forKey: "priority")
+        self.attachedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "attachedWorkerSelectors"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+        try container.encodeIfPresent(self.queueId, forKey: .queueId)
+        try container.encodeIfPresent(self.labels, forKey: .labels)
+        try container.encodeIfPresent(self.tags, forKey: .tags)
+        try container.encodeIfPresent(self.queueDetails, forKey: .queueDetails)
+        try container.encodeIfPresent(self.classificationPolicyId, forKey: .classificationPolicyId)
+        try container.encodeIfPresent(self.priority, forKey: .priority)
+        try container.encodeIfPresent(
+            self.attachedWorkerSelectors,
+            forKey: .attachedWorkerSelectors
+        )
+    }
+}
+
 /// Data of the `Microsoft.Communication.RouterJobClosed` event.
 ///
 /// The data of `Microsoft.Communication.RouterJobClosed` events.
@@ -11,7 +550,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsRouterJobClosedEventData`.
-public struct AcsRouterJobClosedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsRouterJobClosedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.RouterJobClosed"
 
@@ -104,7 +643,15 @@ public struct AcsRouterJobClosedEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
         self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
         self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
@@ -152,7 +699,7 @@ public struct AcsRouterJobClosedEventData: Codable, Hashable, Sendable, AzureCor
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsRouterJobCompletedEventData`.
-public struct AcsRouterJobCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsRouterJobCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.RouterJobCompleted"
 
@@ -237,7 +784,15 @@ public struct AcsRouterJobCompletedEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
         self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
         self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
@@ -271,512 +826,5 @@ public struct AcsRouterJobCompletedEventData: Codable, Hashable, Sendable, Azure
         try container.encodeIfPresent(self.tags, forKey: .tags)
         try container.encodeIfPresent(self.assignmentId, forKey: .assignmentId)
         try container.encodeIfPresent(self.workerId, forKey: .workerId)
-    }
-}
-
-/// Data of the `Microsoft.Communication.RouterJobDeleted` event.
-///
-/// The data of `Microsoft.Communication.RouterJobDeleted` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterJobDeletedEventData`.
-public struct AcsRouterJobDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.RouterJobDeleted"
-
-    /// The job ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/jobId`.
-    public var jobId: Swift.String?
-    /// The channel reference (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/channelReference`.
-    public var channelReference: Swift.String?
-    /// The channel ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/channelId`.
-    public var channelId: Swift.String?
-    /// The queue ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/queueId`.
-    public var queueId: Swift.String?
-    /// The labels, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/labels`.
-    public var labels: [Swift.String: Swift.String]?
-    /// The tags, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/tags`.
-    public var tags: [Swift.String: Swift.String]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - jobId: The job ID (string).
-    ///   - channelReference: The channel reference (string).
-    ///   - channelId: The channel ID (string).
-    ///   - queueId: The queue ID (string).
-    ///   - labels: The labels, a map from names to string values.
-    ///   - tags: The tags, a map from names to string values.
-    public init(
-        jobId: Swift.String? = nil,
-        channelReference: Swift.String? = nil,
-        channelId: Swift.String? = nil,
-        queueId: Swift.String? = nil,
-        labels: [Swift.String: Swift.String]? = nil,
-        tags: [Swift.String: Swift.String]? = nil
-    ) {
-        self.jobId = jobId
-        self.channelReference = channelReference
-        self.channelId = channelId
-        self.queueId = queueId
-        self.labels = labels
-        self.tags = tags
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case jobId = "jobId"
-        case channelReference = "channelReference"
-        case channelId = "channelId"
-        case queueId = "queueId"
-        case labels = "labels"
-        case tags = "tags"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
-        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
-        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
-        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
-        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
-        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.jobId, forKey: .jobId)
-        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
-        try container.encodeIfPresent(self.channelId, forKey: .channelId)
-        try container.encodeIfPresent(self.queueId, forKey: .queueId)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-    }
-}
-
-/// Fields shared by the data of 13 `Microsoft.Communication` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterJobEventData`.
-public struct AcsRouterJobEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
-    /// The job ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/jobId`.
-    public var jobId: Swift.String?
-    /// The channel reference (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/channelReference`.
-    public var channelReference: Swift.String?
-    /// The channel ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/channelId`.
-    public var channelId: Swift.String?
-    /// The queue ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/queueId`.
-    public var queueId: Swift.String?
-    /// The labels, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/labels`.
-    public var labels: [Swift.String: Swift.String]?
-    /// The tags, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/tags`.
-    public var tags: [Swift.String: Swift.String]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - jobId: The job ID (string).
-    ///   - channelReference: The channel reference (string).
-    ///   - channelId: The channel ID (string).
-    ///   - queueId: The queue ID (string).
-    ///   - labels: The labels, a map from names to string values.
-    ///   - tags: The tags, a map from names to string values.
-    public init(
-        jobId: Swift.String? = nil,
-        channelReference: Swift.String? = nil,
-        channelId: Swift.String? = nil,
-        queueId: Swift.String? = nil,
-        labels: [Swift.String: Swift.String]? = nil,
-        tags: [Swift.String: Swift.String]? = nil
-    ) {
-        self.jobId = jobId
-        self.channelReference = channelReference
-        self.channelId = channelId
-        self.queueId = queueId
-        self.labels = labels
-        self.tags = tags
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case jobId = "jobId"
-        case channelReference = "channelReference"
-        case channelId = "channelId"
-        case queueId = "queueId"
-        case labels = "labels"
-        case tags = "tags"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
-        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
-        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
-        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
-        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
-        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.jobId, forKey: .jobId)
-        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
-        try container.encodeIfPresent(self.channelId, forKey: .channelId)
-        try container.encodeIfPresent(self.queueId, forKey: .queueId)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-    }
-}
-
-/// Data of the `Microsoft.Communication.RouterJobExceptionTriggered` event.
-///
-/// The data of `Microsoft.Communication.RouterJobExceptionTriggered` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData`.
-public struct AcsRouterJobExceptionTriggeredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.RouterJobExceptionTriggered"
-
-    /// The job ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/jobId`.
-    public var jobId: Swift.String?
-    /// The channel reference (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/channelReference`.
-    public var channelReference: Swift.String?
-    /// The channel ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/channelId`.
-    public var channelId: Swift.String?
-    /// The queue ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/queueId`.
-    public var queueId: Swift.String?
-    /// The labels, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/labels`.
-    public var labels: [Swift.String: Swift.String]?
-    /// The tags, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/tags`.
-    public var tags: [Swift.String: Swift.String]?
-    /// The rule key (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/ruleKey`.
-    public var ruleKey: Swift.String?
-    /// The exception rule ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/exceptionRuleId`.
-    public var exceptionRuleId: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - jobId: The job ID (string).
-    ///   - channelReference: The channel reference (string).
-    ///   - channelId: The channel ID (string).
-    ///   - queueId: The queue ID (string).
-    ///   - labels: The labels, a map from names to string values.
-    ///   - tags: The tags, a map from names to string values.
-    ///   - ruleKey: The rule key (string).
-    ///   - exceptionRuleId: The exception rule ID (string).
-    public init(
-        jobId: Swift.String? = nil,
-        channelReference: Swift.String? = nil,
-        channelId: Swift.String? = nil,
-        queueId: Swift.String? = nil,
-        labels: [Swift.String: Swift.String]? = nil,
-        tags: [Swift.String: Swift.String]? = nil,
-        ruleKey: Swift.String? = nil,
-        exceptionRuleId: Swift.String? = nil
-    ) {
-        self.jobId = jobId
-        self.channelReference = channelReference
-        self.channelId = channelId
-        self.queueId = queueId
-        self.labels = labels
-        self.tags = tags
-        self.ruleKey = ruleKey
-        self.exceptionRuleId = exceptionRuleId
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case jobId = "jobId"
-        case channelReference = "channelReference"
-        case channelId = "channelId"
-        case queueId = "queueId"
-        case labels = "labels"
-        case tags = "tags"
-        case ruleKey = "ruleKey"
-        case exceptionRuleId = "exceptionRuleId"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
-        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
-        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
-        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
-        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
-        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
-        self.ruleKey = members.tolerant(Swift.String.self, forKey: "ruleKey")
-        self.exceptionRuleId = members.tolerant(Swift.String.self, forKey: "exceptionRuleId")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.jobId, forKey: .jobId)
-        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
-        try container.encodeIfPresent(self.channelId, forKey: .channelId)
-        try container.encodeIfPresent(self.queueId, forKey: .queueId)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.ruleKey, forKey: .ruleKey)
-        try container.encodeIfPresent(self.exceptionRuleId, forKey: .exceptionRuleId)
-    }
-}
-
-/// Data of the `Microsoft.Communication.RouterJobQueued` event.
-///
-/// The data of `Microsoft.Communication.RouterJobQueued` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterJobQueuedEventData`.
-public struct AcsRouterJobQueuedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.RouterJobQueued"
-
-    /// The job ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/jobId`.
-    public var jobId: Swift.String?
-    /// The channel reference (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/channelReference`.
-    public var channelReference: Swift.String?
-    /// The channel ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/channelId`.
-    public var channelId: Swift.String?
-    /// The queue ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/queueId`.
-    public var queueId: Swift.String?
-    /// The labels, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/labels`.
-    public var labels: [Swift.String: Swift.String]?
-    /// The tags, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/tags`.
-    public var tags: [Swift.String: Swift.String]?
-    /// The priority (32-bit integer).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/priority`.
-    public var priority: Swift.Int32?
-    /// List of attached worker selectors, each of type `AcsRouterWorkerSelector`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobQueuedEventData/properties/attachedWorkerSelectors`.
-    public var attachedWorkerSelectors: [AcsRouterWorkerSelector]?
-    /// List of requested worker selectors, each of type `AcsRouterWorkerSelector`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobQueuedEventData/properties/requestedWorkerSelectors`.
-    public var requestedWorkerSelectors: [AcsRouterWorkerSelector]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - jobId: The job ID (string).
-    ///   - channelReference: The channel reference (string).
-    ///   - channelId: The channel ID (string).
-    ///   - queueId: The queue ID (string).
-    ///   - labels: The labels, a map from names to string values.
-    ///   - tags: The tags, a map from names to string values.
-    ///   - priority: The priority (32-bit integer).
-    ///   - attachedWorkerSelectors: List of attached worker selectors, each of type
-    ///     `AcsRouterWorkerSelector`.
-    ///   - requestedWorkerSelectors: List of requested worker selectors, each of type
-    ///     `AcsRouterWorkerSelector`.
-    public init(
-        jobId: Swift.String? = nil,
-        channelReference: Swift.String? = nil,
-        channelId: Swift.String? = nil,
-        queueId: Swift.String? = nil,
-        labels: [Swift.String: Swift.String]? = nil,
-        tags: [Swift.String: Swift.String]? = nil,
-        priority: Swift.Int32? = nil,
-        attachedWorkerSelectors: [AcsRouterWorkerSelector]? = nil,
-        requestedWorkerSelectors: [AcsRouterWorkerSelector]? = nil
-    ) {
-        self.jobId = jobId
-        self.channelReference = channelReference
-        self.channelId = channelId
-        self.queueId = queueId
-        self.labels = labels
-        self.tags = tags
-        self.priority = priority
-        self.attachedWorkerSelectors = attachedWorkerSelectors
-        self.requestedWorkerSelectors = requestedWorkerSelectors
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case jobId = "jobId"
-        case channelReference = "channelReference"
-        case channelId = "channelId"
-        case queueId = "queueId"
-        case labels = "labels"
-        case tags = "tags"
-        case priority = "priority"
-        case attachedWorkerSelectors = "attachedWorkerSelectors"
-        case requestedWorkerSelectors = "requestedWorkerSelectors"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
-        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
-        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
-        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
-        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
-        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
-        self.priority = members.tolerant(Swift.Int32.self, forKey: "priority")
-        self.attachedWorkerSelectors = members.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: "attachedWorkerSelectors"
-        )
-        self.requestedWorkerSelectors = members.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: "requestedWorkerSelectors"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.jobId, forKey: .jobId)
-        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
-        try container.encodeIfPresent(self.channelId, forKey: .channelId)
-        try container.encodeIfPresent(self.queueId, forKey: .queueId)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.priority, forKey: .priority)
-        try container.encodeIfPresent(
-            self.attachedWorkerSelectors,
-            forKey: .attachedWorkerSelectors
-        )
-        try container.encodeIfPresent(
-            self.requestedWorkerSelectors,
-            forKey: .requestedWorkerSelectors
-        )
     }
 }

@@ -3,6 +3,545 @@
 public import Foundation
 public import AzureCore
 
+/// Data of the `Microsoft.Communication.RouterJobDeleted` event.
+///
+/// The data of `Microsoft.Communication.RouterJobDeleted` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterJobDeletedEventData`.
+public struct AcsRouterJobDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.RouterJobDeleted"
+
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/channelId`.
+    public var channelId: Swift.String?
+    /// The queue ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/queueId`.
+    public var queueId: Swift.String?
+    /// The labels, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/labels`.
+    public var labels: [Swift.String: Swift.String]?
+    /// The tags, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobDeletedEventData/properties/tags`.
+    public var tags: [Swift.String: Swift.String]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    ///   - queueId: The queue ID (string).
+    ///   - labels: The labels, a map from names to string values.
+    ///   - tags: The tags, a map from names to string values.
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil,
+        queueId: Swift.String? = nil,
+        labels: [Swift.String: Swift.String]? = nil,
+        tags: [Swift.String: Swift.String]? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+        self.queueId = queueId
+        self.labels = labels
+        self.tags = tags
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+        case queueId = "queueId"
+        case labels = "labels"
+        case tags = "tags"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+        try container.encodeIfPresent(self.queueId, forKey: .queueId)
+        try container.encodeIfPresent(self.labels, forKey: .labels)
+        try container.encodeIfPresent(self.tags, forKey: .tags)
+    }
+}
+
+/// Fields shared by the data of 13 `Microsoft.Communication` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterJobEventData`.
+public struct AcsRouterJobEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/channelId`.
+    public var channelId: Swift.String?
+    /// The queue ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/queueId`.
+    public var queueId: Swift.String?
+    /// The labels, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/labels`.
+    public var labels: [Swift.String: Swift.String]?
+    /// The tags, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobEventData/properties/tags`.
+    public var tags: [Swift.String: Swift.String]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    ///   - queueId: The queue ID (string).
+    ///   - labels: The labels, a map from names to string values.
+    ///   - tags: The tags, a map from names to string values.
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil,
+        queueId: Swift.String? = nil,
+        labels: [Swift.String: Swift.String]? = nil,
+        tags: [Swift.String: Swift.String]? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+        self.queueId = queueId
+        self.labels = labels
+        self.tags = tags
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+        case queueId = "queueId"
+        case labels = "labels"
+        case tags = "tags"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+        try container.encodeIfPresent(self.queueId, forKey: .queueId)
+        try container.encodeIfPresent(self.labels, forKey: .labels)
+        try container.encodeIfPresent(self.tags, forKey: .tags)
+    }
+}
+
+/// Data of the `Microsoft.Communication.RouterJobExceptionTriggered` event.
+///
+/// The data of `Microsoft.Communication.RouterJobExceptionTriggered` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData`.
+public struct AcsRouterJobExceptionTriggeredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.RouterJobExceptionTriggered"
+
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/channelId`.
+    public var channelId: Swift.String?
+    /// The queue ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/queueId`.
+    public var queueId: Swift.String?
+    /// The labels, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/labels`.
+    public var labels: [Swift.String: Swift.String]?
+    /// The tags, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/tags`.
+    public var tags: [Swift.String: Swift.String]?
+    /// The rule key (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/ruleKey`.
+    public var ruleKey: Swift.String?
+    /// The exception rule ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterJobExceptionTriggeredEventData/properties/exceptionRuleId`.
+    public var exceptionRuleId: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    ///   - queueId: The queue ID (string).
+    ///   - labels: The labels, a map from names to string values.
+    ///   - tags: The tags, a map from names to string values.
+    ///   - ruleKey: The rule key (string).
+    ///   - exceptionRuleId: The exception rule ID (string).
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil,
+        queueId: Swift.String? = nil,
+        labels: [Swift.String: Swift.String]? = nil,
+        tags: [Swift.String: Swift.String]? = nil,
+        ruleKey: Swift.String? = nil,
+        exceptionRuleId: Swift.String? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+        self.queueId = queueId
+        self.labels = labels
+        self.tags = tags
+        self.ruleKey = ruleKey
+        self.exceptionRuleId = exceptionRuleId
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+        case queueId = "queueId"
+        case labels = "labels"
+        case tags = "tags"
+        case ruleKey = "ruleKey"
+        case exceptionRuleId = "exceptionRuleId"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.ruleKey = members.tolerant(Swift.String.self, forKey: "ruleKey")
+        self.exceptionRuleId = members.tolerant(Swift.String.self, forKey: "exceptionRuleId")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+        try container.encodeIfPresent(self.queueId, forKey: .queueId)
+        try container.encodeIfPresent(self.labels, forKey: .labels)
+        try container.encodeIfPresent(self.tags, forKey: .tags)
+        try container.encodeIfPresent(self.ruleKey, forKey: .ruleKey)
+        try container.encodeIfPresent(self.exceptionRuleId, forKey: .exceptionRuleId)
+    }
+}
+
+/// Data of the `Microsoft.Communication.RouterJobQueued` event.
+///
+/// The data of `Microsoft.Communication.RouterJobQueued` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/AcsRouterJobQueuedEventData`.
+public struct AcsRouterJobQueuedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Communication.RouterJobQueued"
+
+    /// The job ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/jobId`.
+    public var jobId: Swift.String?
+    /// The channel reference (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/channelReference`.
+    public var channelReference: Swift.String?
+    /// The channel ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/channelId`.
+    public var channelId: Swift.String?
+    /// The queue ID (string).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/queueId`.
+    public var queueId: Swift.String?
+    /// The labels, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/labels`.
+    public var labels: [Swift.String: Swift.String]?
+    /// The tags, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/tags`.
+    public var tags: [Swift.String: Swift.String]?
+    /// The priority (32-bit integer).
+    ///
+    /// - Remark: From `#/definitions/AcsRouterJobQueuedEventData/properties/priority`.
+    public var priority: Swift.Int32?
+    /// List of attached worker selectors, each of type `AcsRouterWorkerSelector`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterJobQueuedEventData/properties/attachedWorkerSelectors`.
+    public var attachedWorkerSelectors: [AcsRouterWorkerSelector]?
+    /// List of requested worker selectors, each of type `AcsRouterWorkerSelector`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/AcsRouterJobQueuedEventData/properties/requestedWorkerSelectors`.
+    public var requestedWorkerSelectors: [AcsRouterWorkerSelector]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - jobId: The job ID (string).
+    ///   - channelReference: The channel reference (string).
+    ///   - channelId: The channel ID (string).
+    ///   - queueId: The queue ID (string).
+    ///   - labels: The labels, a map from names to string values.
+    ///   - tags: The tags, a map from names to string values.
+    ///   - priority: The priority (32-bit integer).
+    ///   - attachedWorkerSelectors: List of attached worker selectors, each of type
+    ///     `AcsRouterWorkerSelector`.
+    ///   - requestedWorkerSelectors: List of requested worker selectors, each of type
+    ///     `AcsRouterWorkerSelector`.
+    public init(
+        jobId: Swift.String? = nil,
+        channelReference: Swift.String? = nil,
+        channelId: Swift.String? = nil,
+        queueId: Swift.String? = nil,
+        labels: [Swift.String: Swift.String]? = nil,
+        tags: [Swift.String: Swift.String]? = nil,
+        priority: Swift.Int32? = nil,
+        attachedWorkerSelectors: [AcsRouterWorkerSelector]? = nil,
+        requestedWorkerSelectors: [AcsRouterWorkerSelector]? = nil
+    ) {
+        self.jobId = jobId
+        self.channelReference = channelReference
+        self.channelId = channelId
+        self.queueId = queueId
+        self.labels = labels
+        self.tags = tags
+        self.priority = priority
+        self.attachedWorkerSelectors = attachedWorkerSelectors
+        self.requestedWorkerSelectors = requestedWorkerSelectors
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case jobId = "jobId"
+        case channelReference = "channelReference"
+        case channelId = "channelId"
+        case queueId = "queueId"
+        case labels = "labels"
+        case tags = "tags"
+        case priority = "priority"
+        case attachedWorkerSelectors = "attachedWorkerSelectors"
+        case requestedWorkerSelectors = "requestedWorkerSelectors"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
+        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
+        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
+        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
+        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
+        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
+        self.priority = members.tolerant(Swift.Int32.self, forKey: "priority")
+        self.attachedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "attachedWorkerSelectors"
+        )
+        self.requestedWorkerSelectors = members.tolerant(
+            [AcsRouterWorkerSelector].self,
+            forKey: "requestedWorkerSelectors"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.jobId, forKey: .jobId)
+        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
+        try container.encodeIfPresent(self.channelId, forKey: .channelId)
+        try container.encodeIfPresent(self.queueId, forKey: .queueId)
+        try container.encodeIfPresent(self.labels, forKey: .labels)
+        try container.encodeIfPresent(self.tags, forKey: .tags)
+        try container.encodeIfPresent(self.priority, forKey: .priority)
+        try container.encodeIfPresent(
+            self.attachedWorkerSelectors,
+            forKey: .attachedWorkerSelectors
+        )
+        try container.encodeIfPresent(
+            self.requestedWorkerSelectors,
+            forKey: .requestedWorkerSelectors
+        )
+    }
+}
+
 /// Data of the `Microsoft.Communication.RouterJobReceived` event.
 ///
 /// The data of `Microsoft.Communication.RouterJobReceived` events.
@@ -12,7 +551,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsRouterJobReceivedEventData`.
-public struct AcsRouterJobReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsRouterJobReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.RouterJobReceived"
 
@@ -133,7 +672,15 @@ public struct AcsRouterJobReceivedEventData: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
         self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
         self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
@@ -199,7 +746,7 @@ public struct AcsRouterJobReceivedEventData: Codable, Hashable, Sendable, AzureC
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AcsRouterJobSchedulingFailedEventData`.
-public struct AcsRouterJobSchedulingFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct AcsRouterJobSchedulingFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Communication.RouterJobSchedulingFailed"
 
@@ -314,7 +861,15 @@ public struct AcsRouterJobSchedulingFailedEventData: Codable, Hashable, Sendable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
         self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
         self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
@@ -367,569 +922,4 @@ public struct AcsRouterJobSchedulingFailedEventData: Codable, Hashable, Sendable
         try container.encodeRFC3339IfPresent(self.scheduledOn, forKey: .scheduledOn)
         try container.encodeIfPresent(self.failureReason, forKey: .failureReason)
     }
-}
-
-/// Known values for the ACS router job status (extensible string enum).
-///
-/// Extensible: values the service adds later decode too; known values match ignoring case.
-///
-/// - Remark: From `#/definitions/AcsRouterJobStatus`.
-public struct AcsRouterJobStatus: AzureCore.ExtensibleStringEnum {
-    /// The value as it goes on the wire.
-    public var rawValue: Swift.String
-
-    /// Creates a value from its wire text as it is (decoding also matches known values ignoring
-    /// case).
-    ///
-    /// - Parameter rawValue: The wire text.
-    public init(rawValue: Swift.String) {
-        self.rawValue = rawValue
-    }
-
-    /// Wire value `PendingClassification`.
-    public static let pendingClassification = AcsRouterJobStatus(rawValue: "PendingClassification")
-    /// Wire value `Queued`.
-    public static let queued = AcsRouterJobStatus(rawValue: "Queued")
-    /// Wire value `Assigned`.
-    public static let assigned = AcsRouterJobStatus(rawValue: "Assigned")
-    /// Wire value `Completed`.
-    public static let completed = AcsRouterJobStatus(rawValue: "Completed")
-    /// Wire value `Closed`.
-    public static let closed = AcsRouterJobStatus(rawValue: "Closed")
-    /// Wire value `Cancelled`.
-    public static let cancelled = AcsRouterJobStatus(rawValue: "Cancelled")
-    /// Wire value `ClassificationFailed`.
-    public static let classificationFailed = AcsRouterJobStatus(rawValue: "ClassificationFailed")
-    /// Wire value `Created`.
-    public static let created = AcsRouterJobStatus(rawValue: "Created")
-    /// Wire value `PendingSchedule`.
-    public static let pendingSchedule = AcsRouterJobStatus(rawValue: "PendingSchedule")
-    /// Wire value `Scheduled`.
-    public static let scheduled = AcsRouterJobStatus(rawValue: "Scheduled")
-    /// Wire value `ScheduleFailed`.
-    public static let scheduleFailed = AcsRouterJobStatus(rawValue: "ScheduleFailed")
-    /// Wire value `WaitingForActivation`.
-    public static let waitingForActivation = AcsRouterJobStatus(rawValue: "WaitingForActivation")
-    /// The values the spec names, in spec order.
-    public static let knownValues: [AcsRouterJobStatus] = [
-        .pendingClassification,
-        .queued,
-        .assigned,
-        .completed,
-        .closed,
-        .cancelled,
-        .classificationFailed,
-        .created,
-        .pendingSchedule,
-        .scheduled,
-        .scheduleFailed,
-        .waitingForActivation,
-    ]
-}
-
-/// Data of the `Microsoft.Communication.RouterJobUnassigned` event.
-///
-/// The data of `Microsoft.Communication.RouterJobUnassigned` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterJobUnassignedEventData`.
-public struct AcsRouterJobUnassignedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.RouterJobUnassigned"
-
-    /// The job ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobUnassignedEventData/properties/jobId`.
-    public var jobId: Swift.String?
-    /// The channel reference (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobUnassignedEventData/properties/channelReference`.
-    public var channelReference: Swift.String?
-    /// The channel ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobUnassignedEventData/properties/channelId`.
-    public var channelId: Swift.String?
-    /// The queue ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobUnassignedEventData/properties/queueId`.
-    public var queueId: Swift.String?
-    /// The labels, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobUnassignedEventData/properties/labels`.
-    public var labels: [Swift.String: Swift.String]?
-    /// The tags, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobUnassignedEventData/properties/tags`.
-    public var tags: [Swift.String: Swift.String]?
-    /// The assignment ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobUnassignedEventData/properties/assignmentId`.
-    public var assignmentId: Swift.String?
-    /// The worker ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobUnassignedEventData/properties/workerId`.
-    public var workerId: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - jobId: The job ID (string).
-    ///   - channelReference: The channel reference (string).
-    ///   - channelId: The channel ID (string).
-    ///   - queueId: The queue ID (string).
-    ///   - labels: The labels, a map from names to string values.
-    ///   - tags: The tags, a map from names to string values.
-    ///   - assignmentId: The assignment ID (string).
-    ///   - workerId: The worker ID (string).
-    public init(
-        jobId: Swift.String? = nil,
-        channelReference: Swift.String? = nil,
-        channelId: Swift.String? = nil,
-        queueId: Swift.String? = nil,
-        labels: [Swift.String: Swift.String]? = nil,
-        tags: [Swift.String: Swift.String]? = nil,
-        assignmentId: Swift.String? = nil,
-        workerId: Swift.String? = nil
-    ) {
-        self.jobId = jobId
-        self.channelReference = channelReference
-        self.channelId = channelId
-        self.queueId = queueId
-        self.labels = labels
-        self.tags = tags
-        self.assignmentId = assignmentId
-        self.workerId = workerId
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case jobId = "jobId"
-        case channelReference = "channelReference"
-        case channelId = "channelId"
-        case queueId = "queueId"
-        case labels = "labels"
-        case tags = "tags"
-        case assignmentId = "assignmentId"
-        case workerId = "workerId"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
-        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
-        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
-        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
-        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
-        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
-        self.assignmentId = members.tolerant(Swift.String.self, forKey: "assignmentId")
-        self.workerId = members.tolerant(Swift.String.self, forKey: "workerId")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.jobId, forKey: .jobId)
-        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
-        try container.encodeIfPresent(self.channelId, forKey: .channelId)
-        try container.encodeIfPresent(self.queueId, forKey: .queueId)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.assignmentId, forKey: .assignmentId)
-        try container.encodeIfPresent(self.workerId, forKey: .workerId)
-    }
-}
-
-/// Data of the `Microsoft.Communication.RouterJobWaitingForActivation` event.
-///
-/// The data of `Microsoft.Communication.RouterJobWaitingForActivation` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterJobWaitingForActivationEventData`.
-public struct AcsRouterJobWaitingForActivationEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.RouterJobWaitingForActivation"
-
-    /// The job ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobWaitingForActivationEventData/properties/jobId`.
-    public var jobId: Swift.String?
-    /// The channel reference (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWaitingForActivationEventData/properties/channelReference`.
-    public var channelReference: Swift.String?
-    /// The channel ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWaitingForActivationEventData/properties/channelId`.
-    public var channelId: Swift.String?
-    /// The queue ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobWaitingForActivationEventData/properties/queueId`.
-    public var queueId: Swift.String?
-    /// The labels, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobWaitingForActivationEventData/properties/labels`.
-    public var labels: [Swift.String: Swift.String]?
-    /// The tags, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobWaitingForActivationEventData/properties/tags`.
-    public var tags: [Swift.String: Swift.String]?
-    /// The priority (32-bit integer).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWaitingForActivationEventData/properties/priority`.
-    public var priority: Swift.Int32?
-    /// List of expired attached worker selectors, each of type `AcsRouterWorkerSelector`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWaitingForActivationEventData/properties/expiredAttachedWorkerSelectors`.
-    public var expiredAttachedWorkerSelectors: [AcsRouterWorkerSelector]?
-    /// List of expired requested worker selectors, each of type `AcsRouterWorkerSelector`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWaitingForActivationEventData/properties/expiredRequestedWorkerSelectors`.
-    public var expiredRequestedWorkerSelectors: [AcsRouterWorkerSelector]?
-    /// The scheduled on (RFC 3339 timestamp).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWaitingForActivationEventData/properties/scheduledOn`.
-    public var scheduledOn: Foundation.Date?
-    /// The unavailable for matching flag (boolean).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWaitingForActivationEventData/properties/unavailableForMatching`.
-    public var unavailableForMatching: Swift.Bool?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - jobId: The job ID (string).
-    ///   - channelReference: The channel reference (string).
-    ///   - channelId: The channel ID (string).
-    ///   - queueId: The queue ID (string).
-    ///   - labels: The labels, a map from names to string values.
-    ///   - tags: The tags, a map from names to string values.
-    ///   - priority: The priority (32-bit integer).
-    ///   - expiredAttachedWorkerSelectors: List of expired attached worker selectors, each of type
-    ///     `AcsRouterWorkerSelector`.
-    ///   - expiredRequestedWorkerSelectors: List of expired requested worker selectors, each of
-    ///     type `AcsRouterWorkerSelector`.
-    ///   - scheduledOn: The scheduled on (RFC 3339 timestamp).
-    ///   - unavailableForMatching: The unavailable for matching flag (boolean).
-    public init(
-        jobId: Swift.String? = nil,
-        channelReference: Swift.String? = nil,
-        channelId: Swift.String? = nil,
-        queueId: Swift.String? = nil,
-        labels: [Swift.String: Swift.String]? = nil,
-        tags: [Swift.String: Swift.String]? = nil,
-        priority: Swift.Int32? = nil,
-        expiredAttachedWorkerSelectors: [AcsRouterWorkerSelector]? = nil,
-        expiredRequestedWorkerSelectors: [AcsRouterWorkerSelector]? = nil,
-        scheduledOn: Foundation.Date? = nil,
-        unavailableForMatching: Swift.Bool? = nil
-    ) {
-        self.jobId = jobId
-        self.channelReference = channelReference
-        self.channelId = channelId
-        self.queueId = queueId
-        self.labels = labels
-        self.tags = tags
-        self.priority = priority
-        self.expiredAttachedWorkerSelectors = expiredAttachedWorkerSelectors
-        self.expiredRequestedWorkerSelectors = expiredRequestedWorkerSelectors
-        self.scheduledOn = scheduledOn
-        self.unavailableForMatching = unavailableForMatching
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case jobId = "jobId"
-        case channelReference = "channelReference"
-        case channelId = "channelId"
-        case queueId = "queueId"
-        case labels = "labels"
-        case tags = "tags"
-        case priority = "priority"
-        case expiredAttachedWorkerSelectors = "expiredAttachedWorkerSelectors"
-        case expiredRequestedWorkerSelectors = "expiredRequestedWorkerSelectors"
-        case scheduledOn = "scheduledOn"
-        case unavailableForMatching = "unavailableForMatching"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
-        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
-        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
-        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
-        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
-        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
-        self.priority = members.tolerant(Swift.Int32.self, forKey: "priority")
-        self.expiredAttachedWorkerSelectors = members.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: "expiredAttachedWorkerSelectors"
-        )
-        self.expiredRequestedWorkerSelectors = members.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: "expiredRequestedWorkerSelectors"
-        )
-        self.scheduledOn = members.tolerant(Foundation.Date.self, forKey: "scheduledOn")
-        self.unavailableForMatching = members.tolerant(
-            Swift.Bool.self,
-            forKey: "unavailableForMatching"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.jobId, forKey: .jobId)
-        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
-        try container.encodeIfPresent(self.channelId, forKey: .channelId)
-        try container.encodeIfPresent(self.queueId, forKey: .queueId)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.priority, forKey: .priority)
-        try container.encodeIfPresent(
-            self.expiredAttachedWorkerSelectors,
-            forKey: .expiredAttachedWorkerSelectors
-        )
-        try container.encodeIfPresent(
-            self.expiredRequestedWorkerSelectors,
-            forKey: .expiredRequestedWorkerSelectors
-        )
-        try container.encodeRFC3339IfPresent(self.scheduledOn, forKey: .scheduledOn)
-        try container.encodeIfPresent(self.unavailableForMatching, forKey: .unavailableForMatching)
-    }
-}
-
-/// Data of the `Microsoft.Communication.RouterJobWorkerSelectorsExpired` event.
-///
-/// The data of `Microsoft.Communication.RouterJobWorkerSelectorsExpired` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/AcsRouterJobWorkerSelectorsExpiredEventData`.
-public struct AcsRouterJobWorkerSelectorsExpiredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Communication.RouterJobWorkerSelectorsExpired"
-
-    /// The job ID (string).
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobWorkerSelectorsExpiredEventData/properties/jobId`.
-    public var jobId: Swift.String?
-    /// The channel reference (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWorkerSelectorsExpiredEventData/properties/channelReference`.
-    public var channelReference: Swift.String?
-    /// The channel ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWorkerSelectorsExpiredEventData/properties/channelId`.
-    public var channelId: Swift.String?
-    /// The queue ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWorkerSelectorsExpiredEventData/properties/queueId`.
-    public var queueId: Swift.String?
-    /// The labels, a map from names to string values.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWorkerSelectorsExpiredEventData/properties/labels`.
-    public var labels: [Swift.String: Swift.String]?
-    /// The tags, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/AcsRouterJobWorkerSelectorsExpiredEventData/properties/tags`.
-    public var tags: [Swift.String: Swift.String]?
-    /// List of expired requested worker selectors, each of type `AcsRouterWorkerSelector`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWorkerSelectorsExpiredEventData/properties/expiredRequestedWorkerSelectors`.
-    public var expiredRequestedWorkerSelectors: [AcsRouterWorkerSelector]?
-    /// List of expired attached worker selectors, each of type `AcsRouterWorkerSelector`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/AcsRouterJobWorkerSelectorsExpiredEventData/properties/expiredAttachedWorkerSelectors`.
-    public var expiredAttachedWorkerSelectors: [AcsRouterWorkerSelector]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - jobId: The job ID (string).
-    ///   - channelReference: The channel reference (string).
-    ///   - channelId: The channel ID (string).
-    ///   - queueId: The queue ID (string).
-    ///   - labels: The labels, a map from names to string values.
-    ///   - tags: The tags, a map from names to string values.
-    ///   - expiredRequestedWorkerSelectors: List of expired requested worker selectors, each of
-    ///     type `AcsRouterWorkerSelector`.
-    ///   - expiredAttachedWorkerSelectors: List of expired attached worker selectors, each of type
-    ///     `AcsRouterWorkerSelector`.
-    public init(
-        jobId: Swift.String? = nil,
-        channelReference: Swift.String? = nil,
-        channelId: Swift.String? = nil,
-        queueId: Swift.String? = nil,
-        labels: [Swift.String: Swift.String]? = nil,
-        tags: [Swift.String: Swift.String]? = nil,
-        expiredRequestedWorkerSelectors: [AcsRouterWorkerSelector]? = nil,
-        expiredAttachedWorkerSelectors: [AcsRouterWorkerSelector]? = nil
-    ) {
-        self.jobId = jobId
-        self.channelReference = channelReference
-        self.channelId = channelId
-        self.queueId = queueId
-        self.labels = labels
-        self.tags = tags
-        self.expiredRequestedWorkerSelectors = expiredRequestedWorkerSelectors
-        self.expiredAttachedWorkerSelectors = expiredAttachedWorkerSelectors
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case jobId = "jobId"
-        case channelReference = "channelReference"
-        case channelId = "channelId"
-        case queueId = "queueId"
-        case labels = "labels"
-        case tags = "tags"
-        case expiredRequestedWorkerSelectors = "expiredRequestedWorkerSelectors"
-        case expiredAttachedWorkerSelectors = "expiredAttachedWorkerSelectors"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.jobId = members.tolerant(Swift.String.self, forKey: "jobId")
-        self.channelReference = members.tolerant(Swift.String.self, forKey: "channelReference")
-        self.channelId = members.tolerant(Swift.String.self, forKey: "channelId")
-        self.queueId = members.tolerant(Swift.String.self, forKey: "queueId")
-        self.labels = members.tolerant([Swift.String: Swift.String].self, forKey: "labels")
-        self.tags = members.tolerant([Swift.String: Swift.String].self, forKey: "tags")
-        self.expiredRequestedWorkerSelectors = members.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: "expiredRequestedWorkerSelectors"
-        )
-        self.expiredAttachedWorkerSelectors = members.tolerant(
-            [AcsRouterWorkerSelector].self,
-            forKey: "expiredAttachedWorkerSelectors"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.jobId, forKey: .jobId)
-        try container.encodeIfPresent(self.channelReference, forKey: .channelReference)
-        try container.encodeIfPresent(self.channelId, forKey: .channelId)
-        try container.encodeIfPresent(self.queueId, forKey: .queueId)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(
-            self.expiredRequestedWorkerSelectors,
-            forKey: .expiredRequestedWorkerSelectors
-        )
-        try container.encodeIfPresent(
-            self.expiredAttachedWorkerSelectors,
-            forKey: .expiredAttachedWorkerSelectors
-        )
-    }
-}
-
-/// Known values for the ACS router label operator (extensible string enum).
-///
-/// Extensible: values the service adds later decode too; known values match ignoring case.
-///
-/// - Remark: From `#/definitions/AcsRouterLabelOperator`.
-public struct AcsRouterLabelOperator: AzureCore.ExtensibleStringEnum {
-    /// The value as it goes on the wire.
-    public var rawValue: Swift.String
-
-    /// Creates a value from its wire text as it is (decoding also matches known values ignoring
-    /// case).
-    ///
-    /// - Parameter rawValue: The wire text.
-    public init(rawValue: Swift.String) {
-        self.rawValue = rawValue
-    }
-
-    /// Wire value `Equal`.
-    public static let equal = AcsRouterLabelOperator(rawValue: "Equal")
-    /// Wire value `NotEqual`.
-    public static let notEqual = AcsRouterLabelOperator(rawValue: "NotEqual")
-    /// Wire value `Greater`.
-    public static let greater = AcsRouterLabelOperator(rawValue: "Greater")
-    /// Wire value `Less`.
-    public static let less = AcsRouterLabelOperator(rawValue: "Less")
-    /// Wire value `GreaterThanOrEqual`.
-    public static let greaterThanOrEqual = AcsRouterLabelOperator(rawValue: "GreaterThanOrEqual")
-    /// Wire value `LessThanOrEqual`.
-    public static let lessThanOrEqual = AcsRouterLabelOperator(rawValue: "LessThanOrEqual")
-    /// The values the spec names, in spec order.
-    public static let knownValues: [AcsRouterLabelOperator] = [
-        .equal,
-        .notEqual,
-        .greater,
-        .less,
-        .greaterThanOrEqual,
-        .lessThanOrEqual,
-    ]
 }

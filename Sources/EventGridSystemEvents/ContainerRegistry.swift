@@ -10,7 +10,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerRegistryArtifactEventData`.
-public struct ContainerRegistryArtifactEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContainerRegistryArtifactEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The ID (string).
     ///
     /// - Remark: From `#/definitions/ContainerRegistryArtifactEventData/properties/id`.
@@ -78,7 +78,15 @@ public struct ContainerRegistryArtifactEventData: Codable, Hashable, Sendable, A
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "id")
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.action = members.tolerant(Swift.String.self, forKey: "action")
@@ -121,7 +129,7 @@ public struct ContainerRegistryArtifactEventData: Codable, Hashable, Sendable, A
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerRegistryArtifactEventTarget`.
-public struct ContainerRegistryArtifactEventTarget: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContainerRegistryArtifactEventTarget: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The media type (string).
     ///
     /// - Remark: From `#/definitions/ContainerRegistryArtifactEventTarget/properties/mediaType`.
@@ -195,7 +203,15 @@ public struct ContainerRegistryArtifactEventTarget: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.mediaType = members.tolerant(Swift.String.self, forKey: "mediaType")
         self.size = members.tolerant(Swift.Int64.self, forKey: "size")
         self.digest = members.tolerant(Swift.String.self, forKey: "digest")
@@ -239,7 +255,7 @@ public struct ContainerRegistryArtifactEventTarget: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerRegistryChartDeletedEventData`.
-public struct ContainerRegistryChartDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ContainerRegistryChartDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ContainerRegistry.ChartDeleted"
 
@@ -310,7 +326,15 @@ public struct ContainerRegistryChartDeletedEventData: Codable, Hashable, Sendabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "id")
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.action = members.tolerant(Swift.String.self, forKey: "action")
@@ -355,7 +379,7 @@ public struct ContainerRegistryChartDeletedEventData: Codable, Hashable, Sendabl
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerRegistryChartPushedEventData`.
-public struct ContainerRegistryChartPushedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ContainerRegistryChartPushedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ContainerRegistry.ChartPushed"
 
@@ -426,7 +450,15 @@ public struct ContainerRegistryChartPushedEventData: Codable, Hashable, Sendable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "id")
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.action = members.tolerant(Swift.String.self, forKey: "action")
@@ -469,7 +501,7 @@ public struct ContainerRegistryChartPushedEventData: Codable, Hashable, Sendable
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerRegistryEventActor`.
-public struct ContainerRegistryEventActor: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContainerRegistryEventActor: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The name (string).
     ///
     /// - Remark: From `#/definitions/ContainerRegistryEventActor/properties/name`.
@@ -492,7 +524,15 @@ public struct ContainerRegistryEventActor: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.name = members.tolerant(Swift.String.self, forKey: "name")
     }
 
@@ -522,7 +562,7 @@ public struct ContainerRegistryEventActor: Codable, Hashable, Sendable, AzureCor
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerRegistryEventConnectedRegistry`.
-public struct ContainerRegistryEventConnectedRegistry: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContainerRegistryEventConnectedRegistry: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The name (string).
     ///
     /// - Remark: From `#/definitions/ContainerRegistryEventConnectedRegistry/properties/name`.
@@ -545,7 +585,15 @@ public struct ContainerRegistryEventConnectedRegistry: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.name = members.tolerant(Swift.String.self, forKey: "name")
     }
 
@@ -575,7 +623,7 @@ public struct ContainerRegistryEventConnectedRegistry: Codable, Hashable, Sendab
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerRegistryEventData`.
-public struct ContainerRegistryEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContainerRegistryEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The ID (string).
     ///
     /// - Remark: From `#/definitions/ContainerRegistryEventData/properties/id`.
@@ -666,7 +714,15 @@ public struct ContainerRegistryEventData: Codable, Hashable, Sendable, AzureCore
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "id")
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.action = members.tolerant(Swift.String.self, forKey: "action")
@@ -715,7 +771,7 @@ public struct ContainerRegistryEventData: Codable, Hashable, Sendable, AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerRegistryEventRequest`.
-public struct ContainerRegistryEventRequest: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContainerRegistryEventRequest: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The ID (string).
     ///
     /// - Remark: From `#/definitions/ContainerRegistryEventRequest/properties/id`.
@@ -773,7 +829,15 @@ public struct ContainerRegistryEventRequest: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "id")
         self.addr = members.tolerant(Swift.String.self, forKey: "addr")
         self.host = members.tolerant(Swift.String.self, forKey: "host")
@@ -811,7 +875,7 @@ public struct ContainerRegistryEventRequest: Codable, Hashable, Sendable, AzureC
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerRegistryEventSource`.
-public struct ContainerRegistryEventSource: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContainerRegistryEventSource: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The addr (string).
     ///
     /// - Remark: From `#/definitions/ContainerRegistryEventSource/properties/addr`.
@@ -842,7 +906,15 @@ public struct ContainerRegistryEventSource: Codable, Hashable, Sendable, AzureCo
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.addr = members.tolerant(Swift.String.self, forKey: "addr")
         self.instanceID = members.tolerant(Swift.String.self, forKey: "instanceID")
     }
@@ -864,121 +936,5 @@ public struct ContainerRegistryEventSource: Codable, Hashable, Sendable, AzureCo
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.addr, forKey: .addr)
         try container.encodeIfPresent(self.instanceID, forKey: .instanceID)
-    }
-}
-
-/// The container registry event target, nested in `ContainerRegistryEventData`.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/ContainerRegistryEventTarget`.
-public struct ContainerRegistryEventTarget: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
-    /// The media type (string).
-    ///
-    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/mediaType`.
-    public var mediaType: Swift.String?
-    /// The size (64-bit integer).
-    ///
-    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/size`.
-    public var size: Swift.Int64?
-    /// The digest (string).
-    ///
-    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/digest`.
-    public var digest: Swift.String?
-    /// The length (64-bit integer).
-    ///
-    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/length`.
-    public var length: Swift.Int64?
-    /// The repository (string).
-    ///
-    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/repository`.
-    public var repository: Swift.String?
-    /// The URL (string).
-    ///
-    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/url`.
-    public var url: Swift.String?
-    /// The tag (string).
-    ///
-    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/tag`.
-    public var tag: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - mediaType: The media type (string).
-    ///   - size: The size (64-bit integer).
-    ///   - digest: The digest (string).
-    ///   - length: The length (64-bit integer).
-    ///   - repository: The repository (string).
-    ///   - url: The URL (string).
-    ///   - tag: The tag (string).
-    public init(
-        mediaType: Swift.String? = nil,
-        size: Swift.Int64? = nil,
-        digest: Swift.String? = nil,
-        length: Swift.Int64? = nil,
-        repository: Swift.String? = nil,
-        url: Swift.String? = nil,
-        tag: Swift.String? = nil
-    ) {
-        self.mediaType = mediaType
-        self.size = size
-        self.digest = digest
-        self.length = length
-        self.repository = repository
-        self.url = url
-        self.tag = tag
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case mediaType = "mediaType"
-        case size = "size"
-        case digest = "digest"
-        case length = "length"
-        case repository = "repository"
-        case url = "url"
-        case tag = "tag"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.mediaType = members.tolerant(Swift.String.self, forKey: "mediaType")
-        self.size = members.tolerant(Swift.Int64.self, forKey: "size")
-        self.digest = members.tolerant(Swift.String.self, forKey: "digest")
-        self.length = members.tolerant(Swift.Int64.self, forKey: "length")
-        self.repository = members.tolerant(Swift.String.self, forKey: "repository")
-        self.url = members.tolerant(Swift.String.self, forKey: "url")
-        self.tag = members.tolerant(Swift.String.self, forKey: "tag")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.mediaType, forKey: .mediaType)
-        try container.encodeIfPresent(self.size, forKey: .size)
-        try container.encodeIfPresent(self.digest, forKey: .digest)
-        try container.encodeIfPresent(self.length, forKey: .length)
-        try container.encodeIfPresent(self.repository, forKey: .repository)
-        try container.encodeIfPresent(self.url, forKey: .url)
-        try container.encodeIfPresent(self.tag, forKey: .tag)
     }
 }

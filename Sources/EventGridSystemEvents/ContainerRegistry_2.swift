@@ -3,6 +3,130 @@
 public import Foundation
 public import AzureCore
 
+/// The container registry event target, nested in `ContainerRegistryEventData`.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/ContainerRegistryEventTarget`.
+public struct ContainerRegistryEventTarget: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
+    /// The media type (string).
+    ///
+    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/mediaType`.
+    public var mediaType: Swift.String?
+    /// The size (64-bit integer).
+    ///
+    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/size`.
+    public var size: Swift.Int64?
+    /// The digest (string).
+    ///
+    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/digest`.
+    public var digest: Swift.String?
+    /// The length (64-bit integer).
+    ///
+    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/length`.
+    public var length: Swift.Int64?
+    /// The repository (string).
+    ///
+    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/repository`.
+    public var repository: Swift.String?
+    /// The URL (string).
+    ///
+    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/url`.
+    public var url: Swift.String?
+    /// The tag (string).
+    ///
+    /// - Remark: From `#/definitions/ContainerRegistryEventTarget/properties/tag`.
+    public var tag: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - mediaType: The media type (string).
+    ///   - size: The size (64-bit integer).
+    ///   - digest: The digest (string).
+    ///   - length: The length (64-bit integer).
+    ///   - repository: The repository (string).
+    ///   - url: The URL (string).
+    ///   - tag: The tag (string).
+    public init(
+        mediaType: Swift.String? = nil,
+        size: Swift.Int64? = nil,
+        digest: Swift.String? = nil,
+        length: Swift.Int64? = nil,
+        repository: Swift.String? = nil,
+        url: Swift.String? = nil,
+        tag: Swift.String? = nil
+    ) {
+        self.mediaType = mediaType
+        self.size = size
+        self.digest = digest
+        self.length = length
+        self.repository = repository
+        self.url = url
+        self.tag = tag
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case mediaType = "mediaType"
+        case size = "size"
+        case digest = "digest"
+        case length = "length"
+        case repository = "repository"
+        case url = "url"
+        case tag = "tag"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.mediaType = members.tolerant(Swift.String.self, forKey: "mediaType")
+        self.size = members.tolerant(Swift.Int64.self, forKey: "size")
+        self.digest = members.tolerant(Swift.String.self, forKey: "digest")
+        self.length = members.tolerant(Swift.Int64.self, forKey: "length")
+        self.repository = members.tolerant(Swift.String.self, forKey: "repository")
+        self.url = members.tolerant(Swift.String.self, forKey: "url")
+        self.tag = members.tolerant(Swift.String.self, forKey: "tag")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.mediaType, forKey: .mediaType)
+        try container.encodeIfPresent(self.size, forKey: .size)
+        try container.encodeIfPresent(self.digest, forKey: .digest)
+        try container.encodeIfPresent(self.length, forKey: .length)
+        try container.encodeIfPresent(self.repository, forKey: .repository)
+        try container.encodeIfPresent(self.url, forKey: .url)
+        try container.encodeIfPresent(self.tag, forKey: .tag)
+    }
+}
+
 /// Data of the `Microsoft.ContainerRegistry.ImageDeleted` event.
 ///
 /// The data of `Microsoft.ContainerRegistry.ImageDeleted` events.
@@ -12,7 +136,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerRegistryImageDeletedEventData`.
-public struct ContainerRegistryImageDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ContainerRegistryImageDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ContainerRegistry.ImageDeleted"
 
@@ -107,7 +231,15 @@ public struct ContainerRegistryImageDeletedEventData: Codable, Hashable, Sendabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "id")
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.action = members.tolerant(Swift.String.self, forKey: "action")
@@ -158,7 +290,7 @@ public struct ContainerRegistryImageDeletedEventData: Codable, Hashable, Sendabl
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerRegistryImagePushedEventData`.
-public struct ContainerRegistryImagePushedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ContainerRegistryImagePushedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ContainerRegistry.ImagePushed"
 
@@ -253,7 +385,15 @@ public struct ContainerRegistryImagePushedEventData: Codable, Hashable, Sendable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "id")
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.action = members.tolerant(Swift.String.self, forKey: "action")

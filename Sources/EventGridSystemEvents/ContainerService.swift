@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerServiceClusterSupportEndedEventData`.
-public struct ContainerServiceClusterSupportEndedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ContainerServiceClusterSupportEndedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ContainerService.ClusterSupportEnded"
 
@@ -38,7 +38,15 @@ public struct ContainerServiceClusterSupportEndedEventData: Codable, Hashable, S
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.kubernetesVersion = members.tolerant(Swift.String.self, forKey: "kubernetesVersion")
     }
 
@@ -70,7 +78,7 @@ public struct ContainerServiceClusterSupportEndedEventData: Codable, Hashable, S
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerServiceClusterSupportEndingEventData`.
-public struct ContainerServiceClusterSupportEndingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ContainerServiceClusterSupportEndingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ContainerService.ClusterSupportEnding"
 
@@ -97,7 +105,15 @@ public struct ContainerServiceClusterSupportEndingEventData: Codable, Hashable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.kubernetesVersion = members.tolerant(Swift.String.self, forKey: "kubernetesVersion")
     }
 
@@ -127,7 +143,7 @@ public struct ContainerServiceClusterSupportEndingEventData: Codable, Hashable, 
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerServiceClusterSupportEventData`.
-public struct ContainerServiceClusterSupportEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContainerServiceClusterSupportEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The kubernetes version (string).
     ///
     /// - Remark: From
@@ -151,7 +167,15 @@ public struct ContainerServiceClusterSupportEventData: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.kubernetesVersion = members.tolerant(Swift.String.self, forKey: "kubernetesVersion")
     }
 
@@ -183,7 +207,7 @@ public struct ContainerServiceClusterSupportEventData: Codable, Hashable, Sendab
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerServiceNewKubernetesVersionAvailableEventData`.
-public struct ContainerServiceNewKubernetesVersionAvailableEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ContainerServiceNewKubernetesVersionAvailableEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ContainerService.NewKubernetesVersionAvailable"
 
@@ -240,7 +264,15 @@ public struct ContainerServiceNewKubernetesVersionAvailableEventData: Codable, H
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.latestSupportedKubernetesVersion = members.tolerant(
             Swift.String.self,
             forKey: "latestSupportedKubernetesVersion"
@@ -300,7 +332,7 @@ public struct ContainerServiceNewKubernetesVersionAvailableEventData: Codable, H
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerServiceNodePoolRollingEventData`.
-public struct ContainerServiceNodePoolRollingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContainerServiceNodePoolRollingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The node pool name (string).
     ///
     /// - Remark: From
@@ -324,7 +356,15 @@ public struct ContainerServiceNodePoolRollingEventData: Codable, Hashable, Senda
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.nodePoolName = members.tolerant(Swift.String.self, forKey: "nodePoolName")
     }
 
@@ -356,7 +396,7 @@ public struct ContainerServiceNodePoolRollingEventData: Codable, Hashable, Senda
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerServiceNodePoolRollingFailedEventData`.
-public struct ContainerServiceNodePoolRollingFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ContainerServiceNodePoolRollingFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ContainerService.NodePoolRollingFailed"
 
@@ -383,7 +423,15 @@ public struct ContainerServiceNodePoolRollingFailedEventData: Codable, Hashable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.nodePoolName = members.tolerant(Swift.String.self, forKey: "nodePoolName")
     }
 
@@ -415,7 +463,7 @@ public struct ContainerServiceNodePoolRollingFailedEventData: Codable, Hashable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerServiceNodePoolRollingStartedEventData`.
-public struct ContainerServiceNodePoolRollingStartedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ContainerServiceNodePoolRollingStartedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ContainerService.NodePoolRollingStarted"
 
@@ -442,7 +490,15 @@ public struct ContainerServiceNodePoolRollingStartedEventData: Codable, Hashable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.nodePoolName = members.tolerant(Swift.String.self, forKey: "nodePoolName")
     }
 
@@ -474,7 +530,7 @@ public struct ContainerServiceNodePoolRollingStartedEventData: Codable, Hashable
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContainerServiceNodePoolRollingSucceededEventData`.
-public struct ContainerServiceNodePoolRollingSucceededEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ContainerServiceNodePoolRollingSucceededEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ContainerService.NodePoolRollingSucceeded"
 
@@ -501,7 +557,15 @@ public struct ContainerServiceNodePoolRollingSucceededEventData: Codable, Hashab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.nodePoolName = members.tolerant(Swift.String.self, forKey: "nodePoolName")
     }
 

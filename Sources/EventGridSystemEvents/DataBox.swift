@@ -12,7 +12,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DataBoxCopyCompletedEventData`.
-public struct DataBoxCopyCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct DataBoxCopyCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.DataBox.CopyCompleted"
 
@@ -57,7 +57,15 @@ public struct DataBoxCopyCompletedEventData: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.serialNumber = members.tolerant(Swift.String.self, forKey: "serialNumber")
         self.stageName = members.tolerant(DataBoxStageName.self, forKey: "stageName")
         self.stageTime = members.tolerant(Foundation.Date.self, forKey: "stageTime")
@@ -93,7 +101,7 @@ public struct DataBoxCopyCompletedEventData: Codable, Hashable, Sendable, AzureC
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DataBoxCopyStartedEventData`.
-public struct DataBoxCopyStartedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct DataBoxCopyStartedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.DataBox.CopyStarted"
 
@@ -138,7 +146,15 @@ public struct DataBoxCopyStartedEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.serialNumber = members.tolerant(Swift.String.self, forKey: "serialNumber")
         self.stageName = members.tolerant(DataBoxStageName.self, forKey: "stageName")
         self.stageTime = members.tolerant(Foundation.Date.self, forKey: "stageTime")
@@ -174,7 +190,7 @@ public struct DataBoxCopyStartedEventData: Codable, Hashable, Sendable, AzureCor
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DataBoxOrderCompletedEventData`.
-public struct DataBoxOrderCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct DataBoxOrderCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.DataBox.OrderCompleted"
 
@@ -219,7 +235,15 @@ public struct DataBoxOrderCompletedEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.serialNumber = members.tolerant(Swift.String.self, forKey: "serialNumber")
         self.stageName = members.tolerant(DataBoxStageName.self, forKey: "stageName")
         self.stageTime = members.tolerant(Foundation.Date.self, forKey: "stageTime")

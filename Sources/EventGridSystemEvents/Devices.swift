@@ -9,7 +9,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DeviceConnectionStateEventInfo`.
-public struct DeviceConnectionStateEventInfo: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct DeviceConnectionStateEventInfo: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The sequence number (string).
     ///
     /// - Remark: From `#/definitions/DeviceConnectionStateEventInfo/properties/sequenceNumber`.
@@ -32,7 +32,15 @@ public struct DeviceConnectionStateEventInfo: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.sequenceNumber = members.tolerant(Swift.String.self, forKey: "sequenceNumber")
     }
 
@@ -62,7 +70,7 @@ public struct DeviceConnectionStateEventInfo: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DeviceConnectionStateEventProperties`.
-public struct DeviceConnectionStateEventProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct DeviceConnectionStateEventProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The device ID (string).
     ///
     /// - Remark: From `#/definitions/DeviceConnectionStateEventProperties/properties/deviceId`.
@@ -114,7 +122,15 @@ public struct DeviceConnectionStateEventProperties: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
         self.moduleId = members.tolerant(Swift.String.self, forKey: "moduleId")
         self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
@@ -156,7 +172,7 @@ public struct DeviceConnectionStateEventProperties: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DeviceLifeCycleEventProperties`.
-public struct DeviceLifeCycleEventProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct DeviceLifeCycleEventProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The device ID (string).
     ///
     /// - Remark: From `#/definitions/DeviceLifeCycleEventProperties/properties/deviceId`.
@@ -198,7 +214,15 @@ public struct DeviceLifeCycleEventProperties: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
         self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
         self.twin = members.tolerant(DeviceTwinInfo.self, forKey: "twin")
@@ -232,7 +256,7 @@ public struct DeviceLifeCycleEventProperties: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DeviceTelemetryEventProperties`.
-public struct DeviceTelemetryEventProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct DeviceTelemetryEventProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The body, a map from names to any JSON values.
     ///
     /// - Remark: From `#/definitions/DeviceTelemetryEventProperties/properties/body`.
@@ -274,7 +298,15 @@ public struct DeviceTelemetryEventProperties: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.body = members.tolerant([Swift.String: AzureCore.JSONValue].self, forKey: "body")
         self.properties = members.tolerant([Swift.String: Swift.String].self, forKey: "properties")
         self.systemProperties = members.tolerant(
@@ -311,7 +343,7 @@ public struct DeviceTelemetryEventProperties: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DeviceTwinInfo`.
-public struct DeviceTwinInfo: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct DeviceTwinInfo: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The authentication type (string).
     ///
     /// - Remark: From `#/definitions/DeviceTwinInfo/properties/authenticationType`.
@@ -417,7 +449,15 @@ public struct DeviceTwinInfo: Codable, Hashable, Sendable, AzureCore.TolerantDec
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.authenticationType = members.tolerant(Swift.String.self, forKey: "authenticationType")
         self.cloudToDeviceMessageCount = members.tolerant(
             Swift.Float.self,
@@ -476,7 +516,7 @@ public struct DeviceTwinInfo: Codable, Hashable, Sendable, AzureCore.TolerantDec
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DeviceTwinInfoProperties`.
-public struct DeviceTwinInfoProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct DeviceTwinInfoProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The desired, shaped as `DeviceTwinProperties`.
     ///
     /// - Remark: From `#/definitions/DeviceTwinInfoProperties/properties/desired`.
@@ -507,7 +547,15 @@ public struct DeviceTwinInfoProperties: Codable, Hashable, Sendable, AzureCore.T
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.desired = members.tolerant(DeviceTwinProperties.self, forKey: "desired")
         self.reported = members.tolerant(DeviceTwinProperties.self, forKey: "reported")
     }
@@ -539,7 +587,7 @@ public struct DeviceTwinInfoProperties: Codable, Hashable, Sendable, AzureCore.T
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DeviceTwinInfoX509Thumbprint`.
-public struct DeviceTwinInfoX509Thumbprint: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct DeviceTwinInfoX509Thumbprint: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The primary thumbprint (string).
     ///
     /// - Remark: From `#/definitions/DeviceTwinInfoX509Thumbprint/properties/primaryThumbprint`.
@@ -570,7 +618,15 @@ public struct DeviceTwinInfoX509Thumbprint: Codable, Hashable, Sendable, AzureCo
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.primaryThumbprint = members.tolerant(Swift.String.self, forKey: "primaryThumbprint")
         self.secondaryThumbprint = members.tolerant(
             Swift.String.self,
@@ -605,7 +661,7 @@ public struct DeviceTwinInfoX509Thumbprint: Codable, Hashable, Sendable, AzureCo
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DeviceTwinMetadata`.
-public struct DeviceTwinMetadata: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct DeviceTwinMetadata: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The last updated (string).
     ///
     /// - Remark: From `#/definitions/DeviceTwinMetadata/properties/lastUpdated`.
@@ -628,7 +684,15 @@ public struct DeviceTwinMetadata: Codable, Hashable, Sendable, AzureCore.Toleran
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.lastUpdated = members.tolerant(Swift.String.self, forKey: "lastUpdated")
     }
 
@@ -658,7 +722,7 @@ public struct DeviceTwinMetadata: Codable, Hashable, Sendable, AzureCore.Toleran
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/DeviceTwinProperties`.
-public struct DeviceTwinProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct DeviceTwinProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The metadata, shaped as `DeviceTwinMetadata`.
     ///
     /// - Remark: From `#/definitions/DeviceTwinProperties/properties/metadata`.
@@ -689,7 +753,15 @@ public struct DeviceTwinProperties: Codable, Hashable, Sendable, AzureCore.Toler
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.metadata = members.tolerant(DeviceTwinMetadata.self, forKey: "metadata")
         self.version = members.tolerant(Swift.Float.self, forKey: "version")
     }
@@ -723,7 +795,7 @@ public struct DeviceTwinProperties: Codable, Hashable, Sendable, AzureCore.Toler
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/IotHubDeviceConnectedEventData`.
-public struct IotHubDeviceConnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct IotHubDeviceConnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Devices.DeviceConnected"
 
@@ -778,7 +850,15 @@ public struct IotHubDeviceConnectedEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
         self.moduleId = members.tolerant(Swift.String.self, forKey: "moduleId")
         self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
@@ -822,7 +902,7 @@ public struct IotHubDeviceConnectedEventData: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/IotHubDeviceCreatedEventData`.
-public struct IotHubDeviceCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct IotHubDeviceCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Devices.DeviceCreated"
 
@@ -867,7 +947,15 @@ public struct IotHubDeviceCreatedEventData: Codable, Hashable, Sendable, AzureCo
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
         self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
         self.twin = members.tolerant(DeviceTwinInfo.self, forKey: "twin")
@@ -891,185 +979,5 @@ public struct IotHubDeviceCreatedEventData: Codable, Hashable, Sendable, AzureCo
         try container.encodeIfPresent(self.deviceId, forKey: .deviceId)
         try container.encodeIfPresent(self.hubName, forKey: .hubName)
         try container.encodeIfPresent(self.twin, forKey: .twin)
-    }
-}
-
-/// Data of the `Microsoft.Devices.DeviceDeleted` event.
-///
-/// The data of `Microsoft.Devices.DeviceDeleted` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/IotHubDeviceDeletedEventData`.
-public struct IotHubDeviceDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Devices.DeviceDeleted"
-
-    /// The device ID (string).
-    ///
-    /// - Remark: From `#/definitions/IotHubDeviceDeletedEventData/properties/deviceId`.
-    public var deviceId: Swift.String?
-    /// The hub name (string).
-    ///
-    /// - Remark: From `#/definitions/IotHubDeviceDeletedEventData/properties/hubName`.
-    public var hubName: Swift.String?
-    /// The twin, shaped as `DeviceTwinInfo`.
-    ///
-    /// - Remark: From `#/definitions/IotHubDeviceDeletedEventData/properties/twin`.
-    public var twin: DeviceTwinInfo?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - deviceId: The device ID (string).
-    ///   - hubName: The hub name (string).
-    ///   - twin: The twin, shaped as `DeviceTwinInfo`.
-    public init(
-        deviceId: Swift.String? = nil,
-        hubName: Swift.String? = nil,
-        twin: DeviceTwinInfo? = nil
-    ) {
-        self.deviceId = deviceId
-        self.hubName = hubName
-        self.twin = twin
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case deviceId = "deviceId"
-        case hubName = "hubName"
-        case twin = "twin"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
-        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
-        self.twin = members.tolerant(DeviceTwinInfo.self, forKey: "twin")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.deviceId, forKey: .deviceId)
-        try container.encodeIfPresent(self.hubName, forKey: .hubName)
-        try container.encodeIfPresent(self.twin, forKey: .twin)
-    }
-}
-
-/// Data of the `Microsoft.Devices.DeviceDisconnected` event.
-///
-/// The data of `Microsoft.Devices.DeviceDisconnected` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/IotHubDeviceDisconnectedEventData`.
-public struct IotHubDeviceDisconnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Devices.DeviceDisconnected"
-
-    /// The device ID (string).
-    ///
-    /// - Remark: From `#/definitions/IotHubDeviceDisconnectedEventData/properties/deviceId`.
-    public var deviceId: Swift.String?
-    /// The module ID (string).
-    ///
-    /// - Remark: From `#/definitions/IotHubDeviceDisconnectedEventData/properties/moduleId`.
-    public var moduleId: Swift.String?
-    /// The hub name (string).
-    ///
-    /// - Remark: From `#/definitions/IotHubDeviceDisconnectedEventData/properties/hubName`.
-    public var hubName: Swift.String?
-    /// The device connection state event info, shaped as `DeviceConnectionStateEventInfo`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/IotHubDeviceDisconnectedEventData/properties/deviceConnectionStateEventInfo`.
-    public var deviceConnectionStateEventInfo: DeviceConnectionStateEventInfo?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - deviceId: The device ID (string).
-    ///   - moduleId: The module ID (string).
-    ///   - hubName: The hub name (string).
-    ///   - deviceConnectionStateEventInfo: The device connection state event info, shaped as
-    ///     `DeviceConnectionStateEventInfo`.
-    public init(
-        deviceId: Swift.String? = nil,
-        moduleId: Swift.String? = nil,
-        hubName: Swift.String? = nil,
-        deviceConnectionStateEventInfo: DeviceConnectionStateEventInfo? = nil
-    ) {
-        self.deviceId = deviceId
-        self.moduleId = moduleId
-        self.hubName = hubName
-        self.deviceConnectionStateEventInfo = deviceConnectionStateEventInfo
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case deviceId = "deviceId"
-        case moduleId = "moduleId"
-        case hubName = "hubName"
-        case deviceConnectionStateEventInfo = "deviceConnectionStateEventInfo"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
-        self.moduleId = members.tolerant(Swift.String.self, forKey: "moduleId")
-        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
-        self.deviceConnectionStateEventInfo = members.tolerant(
-            DeviceConnectionStateEventInfo.self,
-            forKey: "deviceConnectionStateEventInfo"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.deviceId, forKey: .deviceId)
-        try container.encodeIfPresent(self.moduleId, forKey: .moduleId)
-        try container.encodeIfPresent(self.hubName, forKey: .hubName)
-        try container.encodeIfPresent(
-            self.deviceConnectionStateEventInfo,
-            forKey: .deviceConnectionStateEventInfo
-        )
     }
 }

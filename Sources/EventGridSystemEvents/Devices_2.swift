@@ -2,6 +2,202 @@
 
 public import AzureCore
 
+/// Data of the `Microsoft.Devices.DeviceDeleted` event.
+///
+/// The data of `Microsoft.Devices.DeviceDeleted` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/IotHubDeviceDeletedEventData`.
+public struct IotHubDeviceDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Devices.DeviceDeleted"
+
+    /// The device ID (string).
+    ///
+    /// - Remark: From `#/definitions/IotHubDeviceDeletedEventData/properties/deviceId`.
+    public var deviceId: Swift.String?
+    /// The hub name (string).
+    ///
+    /// - Remark: From `#/definitions/IotHubDeviceDeletedEventData/properties/hubName`.
+    public var hubName: Swift.String?
+    /// The twin, shaped as `DeviceTwinInfo`.
+    ///
+    /// - Remark: From `#/definitions/IotHubDeviceDeletedEventData/properties/twin`.
+    public var twin: DeviceTwinInfo?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - deviceId: The device ID (string).
+    ///   - hubName: The hub name (string).
+    ///   - twin: The twin, shaped as `DeviceTwinInfo`.
+    public init(
+        deviceId: Swift.String? = nil,
+        hubName: Swift.String? = nil,
+        twin: DeviceTwinInfo? = nil
+    ) {
+        self.deviceId = deviceId
+        self.hubName = hubName
+        self.twin = twin
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case deviceId = "deviceId"
+        case hubName = "hubName"
+        case twin = "twin"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
+        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
+        self.twin = members.tolerant(DeviceTwinInfo.self, forKey: "twin")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.deviceId, forKey: .deviceId)
+        try container.encodeIfPresent(self.hubName, forKey: .hubName)
+        try container.encodeIfPresent(self.twin, forKey: .twin)
+    }
+}
+
+/// Data of the `Microsoft.Devices.DeviceDisconnected` event.
+///
+/// The data of `Microsoft.Devices.DeviceDisconnected` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/IotHubDeviceDisconnectedEventData`.
+public struct IotHubDeviceDisconnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Devices.DeviceDisconnected"
+
+    /// The device ID (string).
+    ///
+    /// - Remark: From `#/definitions/IotHubDeviceDisconnectedEventData/properties/deviceId`.
+    public var deviceId: Swift.String?
+    /// The module ID (string).
+    ///
+    /// - Remark: From `#/definitions/IotHubDeviceDisconnectedEventData/properties/moduleId`.
+    public var moduleId: Swift.String?
+    /// The hub name (string).
+    ///
+    /// - Remark: From `#/definitions/IotHubDeviceDisconnectedEventData/properties/hubName`.
+    public var hubName: Swift.String?
+    /// The device connection state event info, shaped as `DeviceConnectionStateEventInfo`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/IotHubDeviceDisconnectedEventData/properties/deviceConnectionStateEventInfo`.
+    public var deviceConnectionStateEventInfo: DeviceConnectionStateEventInfo?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - deviceId: The device ID (string).
+    ///   - moduleId: The module ID (string).
+    ///   - hubName: The hub name (string).
+    ///   - deviceConnectionStateEventInfo: The device connection state event info, shaped as
+    ///     `DeviceConnectionStateEventInfo`.
+    public init(
+        deviceId: Swift.String? = nil,
+        moduleId: Swift.String? = nil,
+        hubName: Swift.String? = nil,
+        deviceConnectionStateEventInfo: DeviceConnectionStateEventInfo? = nil
+    ) {
+        self.deviceId = deviceId
+        self.moduleId = moduleId
+        self.hubName = hubName
+        self.deviceConnectionStateEventInfo = deviceConnectionStateEventInfo
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case deviceId = "deviceId"
+        case moduleId = "moduleId"
+        case hubName = "hubName"
+        case deviceConnectionStateEventInfo = "deviceConnectionStateEventInfo"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
+        self.moduleId = members.tolerant(Swift.String.self, forKey: "moduleId")
+        self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
+        self.deviceConnectionStateEventInfo = members.tolerant(
+            DeviceConnectionStateEventInfo.self,
+            forKey: "deviceConnectionStateEventInfo"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.deviceId, forKey: .deviceId)
+        try container.encodeIfPresent(self.moduleId, forKey: .moduleId)
+        try container.encodeIfPresent(self.hubName, forKey: .hubName)
+        try container.encodeIfPresent(
+            self.deviceConnectionStateEventInfo,
+            forKey: .deviceConnectionStateEventInfo
+        )
+    }
+}
+
 /// Data of the `Microsoft.Devices.DeviceTelemetry` event.
 ///
 /// The data of `Microsoft.Devices.DeviceTelemetry` events.
@@ -11,7 +207,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/IotHubDeviceTelemetryEventData`.
-public struct IotHubDeviceTelemetryEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct IotHubDeviceTelemetryEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Devices.DeviceTelemetry"
 
@@ -56,7 +252,15 @@ public struct IotHubDeviceTelemetryEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.body = members.tolerant([Swift.String: AzureCore.JSONValue].self, forKey: "body")
         self.properties = members.tolerant([Swift.String: Swift.String].self, forKey: "properties")
         self.systemProperties = members.tolerant(

@@ -12,7 +12,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/EventGridMQTTClientCreatedOrUpdatedEventData`.
-public struct EventGridMQTTClientCreatedOrUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct EventGridMQTTClientCreatedOrUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.EventGrid.MQTTClientCreatedOrUpdated"
 
@@ -96,7 +96,15 @@ public struct EventGridMQTTClientCreatedOrUpdatedEventData: Codable, Hashable, S
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.clientAuthenticationName = members.tolerant(
             Swift.String.self,
             forKey: "clientAuthenticationName"
@@ -146,7 +154,7 @@ public struct EventGridMQTTClientCreatedOrUpdatedEventData: Codable, Hashable, S
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/EventGridMQTTClientDeletedEventData`.
-public struct EventGridMQTTClientDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct EventGridMQTTClientDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.EventGrid.MQTTClientDeleted"
 
@@ -192,7 +200,15 @@ public struct EventGridMQTTClientDeletedEventData: Codable, Hashable, Sendable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.clientAuthenticationName = members.tolerant(
             Swift.String.self,
             forKey: "clientAuthenticationName"
@@ -303,7 +319,7 @@ public struct EventGridMQTTClientDisconnectionReason: AzureCore.ExtensibleString
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/EventGridMQTTClientEventData`.
-public struct EventGridMQTTClientEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct EventGridMQTTClientEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The client authentication name (string).
     ///
     /// - Remark: From
@@ -346,7 +362,15 @@ public struct EventGridMQTTClientEventData: Codable, Hashable, Sendable, AzureCo
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.clientAuthenticationName = members.tolerant(
             Swift.String.self,
             forKey: "clientAuthenticationName"
@@ -388,7 +412,7 @@ public struct EventGridMQTTClientEventData: Codable, Hashable, Sendable, AzureCo
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/EventGridMQTTClientSessionConnectedEventData`.
-public struct EventGridMQTTClientSessionConnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct EventGridMQTTClientSessionConnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.EventGrid.MQTTClientSessionConnected"
 
@@ -454,7 +478,15 @@ public struct EventGridMQTTClientSessionConnectedEventData: Codable, Hashable, S
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.clientAuthenticationName = members.tolerant(
             Swift.String.self,
             forKey: "clientAuthenticationName"
@@ -500,7 +532,7 @@ public struct EventGridMQTTClientSessionConnectedEventData: Codable, Hashable, S
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/EventGridMQTTClientSessionDisconnectedEventData`.
-public struct EventGridMQTTClientSessionDisconnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct EventGridMQTTClientSessionDisconnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.EventGrid.MQTTClientSessionDisconnected"
 
@@ -577,7 +609,15 @@ public struct EventGridMQTTClientSessionDisconnectedEventData: Codable, Hashable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.clientAuthenticationName = members.tolerant(
             Swift.String.self,
             forKey: "clientAuthenticationName"
@@ -653,7 +693,7 @@ public struct EventGridMQTTClientState: AzureCore.ExtensibleStringEnum {
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/SubscriptionDeletedEventData`.
-public struct SubscriptionDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct SubscriptionDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.EventGrid.SubscriptionDeletedEvent"
 
@@ -679,7 +719,15 @@ public struct SubscriptionDeletedEventData: Codable, Hashable, Sendable, AzureCo
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.eventSubscriptionId = members.tolerant(
             Swift.String.self,
             forKey: "eventSubscriptionId"
@@ -714,7 +762,7 @@ public struct SubscriptionDeletedEventData: Codable, Hashable, Sendable, AzureCo
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/SubscriptionValidationEventData`.
-public struct SubscriptionValidationEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct SubscriptionValidationEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.EventGrid.SubscriptionValidationEvent"
 
@@ -748,7 +796,15 @@ public struct SubscriptionValidationEventData: Codable, Hashable, Sendable, Azur
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.validationCode = members.tolerant(Swift.String.self, forKey: "validationCode")
         self.validationUrl = members.tolerant(Swift.String.self, forKey: "validationUrl")
     }
@@ -780,7 +836,7 @@ public struct SubscriptionValidationEventData: Codable, Hashable, Sendable, Azur
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/SubscriptionValidationResponse`.
-public struct SubscriptionValidationResponse: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct SubscriptionValidationResponse: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The validation response (string).
     ///
     /// - Remark: From `#/definitions/SubscriptionValidationResponse/properties/validationResponse`.
@@ -803,7 +859,15 @@ public struct SubscriptionValidationResponse: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.validationResponse = members.tolerant(Swift.String.self, forKey: "validationResponse")
     }
 

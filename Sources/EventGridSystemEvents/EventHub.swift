@@ -12,7 +12,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/EventHubCaptureFileCreatedEventData`.
-public struct EventHubCaptureFileCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct EventHubCaptureFileCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.EventHub.CaptureFileCreated"
 
@@ -109,7 +109,15 @@ public struct EventHubCaptureFileCreatedEventData: Codable, Hashable, Sendable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.fileurl = members.tolerant(Swift.String.self, forKey: "fileUrl")
         self.fileType = members.tolerant(Swift.String.self, forKey: "fileType")
         self.partitionId = members.tolerant(Swift.String.self, forKey: "partitionId")

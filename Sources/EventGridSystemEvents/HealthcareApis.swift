@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/HealthcareDicomImageCreatedEventData`.
-public struct HealthcareDicomImageCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct HealthcareDicomImageCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.HealthcareApis.DicomImageCreated"
 
@@ -86,7 +86,15 @@ public struct HealthcareDicomImageCreatedEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.partitionName = members.tolerant(Swift.String.self, forKey: "partitionName")
         self.imageStudyInstanceUid = members.tolerant(
             Swift.String.self,
@@ -137,7 +145,7 @@ public struct HealthcareDicomImageCreatedEventData: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/HealthcareDicomImageDeletedEventData`.
-public struct HealthcareDicomImageDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct HealthcareDicomImageDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.HealthcareApis.DicomImageDeleted"
 
@@ -212,7 +220,15 @@ public struct HealthcareDicomImageDeletedEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.partitionName = members.tolerant(Swift.String.self, forKey: "partitionName")
         self.imageStudyInstanceUid = members.tolerant(
             Swift.String.self,
@@ -263,7 +279,7 @@ public struct HealthcareDicomImageDeletedEventData: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/HealthcareDicomImageUpdatedEventData`.
-public struct HealthcareDicomImageUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct HealthcareDicomImageUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.HealthcareApis.DicomImageUpdated"
 
@@ -338,7 +354,15 @@ public struct HealthcareDicomImageUpdatedEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.partitionName = members.tolerant(Swift.String.self, forKey: "partitionName")
         self.imageStudyInstanceUid = members.tolerant(
             Swift.String.self,
@@ -389,7 +413,7 @@ public struct HealthcareDicomImageUpdatedEventData: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/HealthcareFhirResourceCreatedEventData`.
-public struct HealthcareFhirResourceCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct HealthcareFhirResourceCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.HealthcareApis.FhirResourceCreated"
 
@@ -447,7 +471,15 @@ public struct HealthcareFhirResourceCreatedEventData: Codable, Hashable, Sendabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.fhirResourceType = members.tolerant(
             HealthcareFhirResourceType.self,
             forKey: "resourceType"
@@ -491,7 +523,7 @@ public struct HealthcareFhirResourceCreatedEventData: Codable, Hashable, Sendabl
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/HealthcareFhirResourceDeletedEventData`.
-public struct HealthcareFhirResourceDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct HealthcareFhirResourceDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.HealthcareApis.FhirResourceDeleted"
 
@@ -549,7 +581,15 @@ public struct HealthcareFhirResourceDeletedEventData: Codable, Hashable, Sendabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.fhirResourceType = members.tolerant(
             HealthcareFhirResourceType.self,
             forKey: "resourceType"

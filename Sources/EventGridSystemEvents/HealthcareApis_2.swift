@@ -618,7 +618,7 @@ public struct HealthcareFhirResourceType: AzureCore.ExtensibleStringEnum {
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/HealthcareFhirResourceUpdatedEventData`.
-public struct HealthcareFhirResourceUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct HealthcareFhirResourceUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.HealthcareApis.FhirResourceUpdated"
 
@@ -676,7 +676,15 @@ public struct HealthcareFhirResourceUpdatedEventData: Codable, Hashable, Sendabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.fhirResourceType = members.tolerant(
             HealthcareFhirResourceType.self,
             forKey: "resourceType"

@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/KeyVaultAccessPolicyChangedEventData`.
-public struct KeyVaultAccessPolicyChangedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct KeyVaultAccessPolicyChangedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.KeyVault.VaultAccessPolicyChanged"
 
@@ -88,7 +88,15 @@ public struct KeyVaultAccessPolicyChangedEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "Id")
         self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
         self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
@@ -132,7 +140,7 @@ public struct KeyVaultAccessPolicyChangedEventData: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/KeyVaultCertificateExpiredEventData`.
-public struct KeyVaultCertificateExpiredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct KeyVaultCertificateExpiredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.KeyVault.CertificateExpired"
 
@@ -209,7 +217,15 @@ public struct KeyVaultCertificateExpiredEventData: Codable, Hashable, Sendable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "Id")
         self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
         self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
@@ -253,7 +269,7 @@ public struct KeyVaultCertificateExpiredEventData: Codable, Hashable, Sendable, 
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/KeyVaultCertificateNearExpiryEventData`.
-public struct KeyVaultCertificateNearExpiryEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct KeyVaultCertificateNearExpiryEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.KeyVault.CertificateNearExpiry"
 
@@ -330,7 +346,15 @@ public struct KeyVaultCertificateNearExpiryEventData: Codable, Hashable, Sendabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "Id")
         self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
         self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
@@ -374,7 +398,7 @@ public struct KeyVaultCertificateNearExpiryEventData: Codable, Hashable, Sendabl
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/KeyVaultCertificateNewVersionCreatedEventData`.
-public struct KeyVaultCertificateNewVersionCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct KeyVaultCertificateNewVersionCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.KeyVault.CertificateNewVersionCreated"
 
@@ -455,7 +479,15 @@ public struct KeyVaultCertificateNewVersionCreatedEventData: Codable, Hashable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "Id")
         self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
         self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
@@ -499,7 +531,7 @@ public struct KeyVaultCertificateNewVersionCreatedEventData: Codable, Hashable, 
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/KeyVaultKeyExpiredEventData`.
-public struct KeyVaultKeyExpiredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct KeyVaultKeyExpiredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.KeyVault.KeyExpired"
 
@@ -576,7 +608,15 @@ public struct KeyVaultKeyExpiredEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "Id")
         self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
         self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
@@ -620,7 +660,7 @@ public struct KeyVaultKeyExpiredEventData: Codable, Hashable, Sendable, AzureCor
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/KeyVaultKeyNearExpiryEventData`.
-public struct KeyVaultKeyNearExpiryEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct KeyVaultKeyNearExpiryEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.KeyVault.KeyNearExpiry"
 
@@ -697,7 +737,15 @@ public struct KeyVaultKeyNearExpiryEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "Id")
         self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
         self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
@@ -741,7 +789,7 @@ public struct KeyVaultKeyNearExpiryEventData: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/KeyVaultKeyNewVersionCreatedEventData`.
-public struct KeyVaultKeyNewVersionCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct KeyVaultKeyNewVersionCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.KeyVault.KeyNewVersionCreated"
 
@@ -818,7 +866,15 @@ public struct KeyVaultKeyNewVersionCreatedEventData: Codable, Hashable, Sendable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "Id")
         self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
         self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")

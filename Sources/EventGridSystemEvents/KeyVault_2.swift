@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/KeyVaultSecretExpiredEventData`.
-public struct KeyVaultSecretExpiredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct KeyVaultSecretExpiredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.KeyVault.SecretExpired"
 
@@ -88,7 +88,15 @@ public struct KeyVaultSecretExpiredEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "Id")
         self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
         self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
@@ -132,7 +140,7 @@ public struct KeyVaultSecretExpiredEventData: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/KeyVaultSecretNearExpiryEventData`.
-public struct KeyVaultSecretNearExpiryEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct KeyVaultSecretNearExpiryEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.KeyVault.SecretNearExpiry"
 
@@ -209,7 +217,15 @@ public struct KeyVaultSecretNearExpiryEventData: Codable, Hashable, Sendable, Az
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "Id")
         self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
         self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")
@@ -253,7 +269,7 @@ public struct KeyVaultSecretNearExpiryEventData: Codable, Hashable, Sendable, Az
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/KeyVaultSecretNewVersionCreatedEventData`.
-public struct KeyVaultSecretNewVersionCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct KeyVaultSecretNewVersionCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.KeyVault.SecretNewVersionCreated"
 
@@ -333,7 +349,15 @@ public struct KeyVaultSecretNewVersionCreatedEventData: Codable, Hashable, Senda
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "Id")
         self.vaultName = members.tolerant(Swift.String.self, forKey: "VaultName")
         self.objectType = members.tolerant(Swift.String.self, forKey: "ObjectType")

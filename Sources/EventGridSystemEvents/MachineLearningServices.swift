@@ -12,7 +12,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MachineLearningServicesDatasetDriftDetectedEventData`.
-public struct MachineLearningServicesDatasetDriftDetectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MachineLearningServicesDatasetDriftDetectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.MachineLearningServices.DatasetDriftDetected"
 
@@ -105,7 +105,15 @@ public struct MachineLearningServicesDatasetDriftDetectedEventData: Codable, Has
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.dataDriftId = members.tolerant(Swift.String.self, forKey: "dataDriftId")
         self.dataDriftName = members.tolerant(Swift.String.self, forKey: "dataDriftName")
         self.runId = members.tolerant(Swift.String.self, forKey: "runId")
@@ -151,7 +159,7 @@ public struct MachineLearningServicesDatasetDriftDetectedEventData: Codable, Has
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MachineLearningServicesModelDeployedEventData`.
-public struct MachineLearningServicesModelDeployedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MachineLearningServicesModelDeployedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.MachineLearningServices.ModelDeployed"
 
@@ -217,7 +225,15 @@ public struct MachineLearningServicesModelDeployedEventData: Codable, Hashable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.serviceName = members.tolerant(Swift.String.self, forKey: "serviceName")
         self.serviceComputeType = members.tolerant(Swift.String.self, forKey: "serviceComputeType")
         self.modelIds = members.tolerant(Swift.String.self, forKey: "modelIds")
@@ -263,7 +279,7 @@ public struct MachineLearningServicesModelDeployedEventData: Codable, Hashable, 
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MachineLearningServicesModelRegisteredEventData`.
-public struct MachineLearningServicesModelRegisteredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MachineLearningServicesModelRegisteredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.MachineLearningServices.ModelRegistered"
 
@@ -320,7 +336,15 @@ public struct MachineLearningServicesModelRegisteredEventData: Codable, Hashable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.modelName = members.tolerant(Swift.String.self, forKey: "modelName")
         self.modelVersion = members.tolerant(Swift.String.self, forKey: "modelVersion")
         self.modelTags = members.tolerant(
@@ -364,7 +388,7 @@ public struct MachineLearningServicesModelRegisteredEventData: Codable, Hashable
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MachineLearningServicesRunCompletedEventData`.
-public struct MachineLearningServicesRunCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MachineLearningServicesRunCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.MachineLearningServices.RunCompleted"
 
@@ -439,7 +463,15 @@ public struct MachineLearningServicesRunCompletedEventData: Codable, Hashable, S
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.experimentId = members.tolerant(Swift.String.self, forKey: "experimentId")
         self.experimentName = members.tolerant(Swift.String.self, forKey: "experimentName")
         self.runId = members.tolerant(Swift.String.self, forKey: "runId")
@@ -484,7 +516,7 @@ public struct MachineLearningServicesRunCompletedEventData: Codable, Hashable, S
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MachineLearningServicesRunStatusChangedEventData`.
-public struct MachineLearningServicesRunStatusChangedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MachineLearningServicesRunStatusChangedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.MachineLearningServices.RunStatusChanged"
 
@@ -568,7 +600,15 @@ public struct MachineLearningServicesRunStatusChangedEventData: Codable, Hashabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.experimentId = members.tolerant(Swift.String.self, forKey: "experimentId")
         self.experimentName = members.tolerant(Swift.String.self, forKey: "experimentName")
         self.runId = members.tolerant(Swift.String.self, forKey: "runId")

@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MapsGeofenceEnteredEventData`.
-public struct MapsGeofenceEnteredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MapsGeofenceEnteredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Maps.GeofenceEntered"
 
@@ -67,7 +67,15 @@ public struct MapsGeofenceEnteredEventData: Codable, Hashable, Sendable, AzureCo
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.expiredGeofenceGeometryId = members.tolerant(
             [Swift.String].self,
             forKey: "expiredGeofenceGeometryId"
@@ -115,7 +123,7 @@ public struct MapsGeofenceEnteredEventData: Codable, Hashable, Sendable, AzureCo
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MapsGeofenceEventProperties`.
-public struct MapsGeofenceEventProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct MapsGeofenceEventProperties: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// List of expired geofence geometry ID, each of type string.
     ///
     /// - Remark: From
@@ -168,7 +176,15 @@ public struct MapsGeofenceEventProperties: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.expiredGeofenceGeometryId = members.tolerant(
             [Swift.String].self,
             forKey: "expiredGeofenceGeometryId"
@@ -218,7 +234,7 @@ public struct MapsGeofenceEventProperties: Codable, Hashable, Sendable, AzureCor
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MapsGeofenceExitedEventData`.
-public struct MapsGeofenceExitedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MapsGeofenceExitedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Maps.GeofenceExited"
 
@@ -274,7 +290,15 @@ public struct MapsGeofenceExitedEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.expiredGeofenceGeometryId = members.tolerant(
             [Swift.String].self,
             forKey: "expiredGeofenceGeometryId"
@@ -322,7 +346,7 @@ public struct MapsGeofenceExitedEventData: Codable, Hashable, Sendable, AzureCor
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MapsGeofenceGeometry`.
-public struct MapsGeofenceGeometry: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct MapsGeofenceGeometry: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The device ID (string).
     ///
     /// - Remark: From `#/definitions/MapsGeofenceGeometry/properties/deviceId`.
@@ -388,7 +412,15 @@ public struct MapsGeofenceGeometry: Codable, Hashable, Sendable, AzureCore.Toler
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.deviceId = members.tolerant(Swift.String.self, forKey: "deviceId")
         self.distance = members.tolerant(Swift.Float.self, forKey: "distance")
         self.geometryId = members.tolerant(Swift.String.self, forKey: "geometryId")
@@ -430,7 +462,7 @@ public struct MapsGeofenceGeometry: Codable, Hashable, Sendable, AzureCore.Toler
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MapsGeofenceResultEventData`.
-public struct MapsGeofenceResultEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MapsGeofenceResultEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Maps.GeofenceResult"
 
@@ -486,7 +518,15 @@ public struct MapsGeofenceResultEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.expiredGeofenceGeometryId = members.tolerant(
             [Swift.String].self,
             forKey: "expiredGeofenceGeometryId"

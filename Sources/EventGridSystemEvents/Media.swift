@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobCanceledEventData`.
-public struct MediaJobCanceledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobCanceledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobCanceled"
 
@@ -64,7 +64,15 @@ public struct MediaJobCanceledEventData: Codable, Hashable, Sendable, AzureCore.
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.state = members.tolerant(MediaJobState.self, forKey: "state")
         self.correlationData = members.tolerant(
@@ -105,7 +113,7 @@ public struct MediaJobCanceledEventData: Codable, Hashable, Sendable, AzureCore.
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobCancelingEventData`.
-public struct MediaJobCancelingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobCancelingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobCanceling"
 
@@ -150,7 +158,15 @@ public struct MediaJobCancelingEventData: Codable, Hashable, Sendable, AzureCore
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.state = members.tolerant(MediaJobState.self, forKey: "state")
         self.correlationData = members.tolerant(
@@ -187,7 +203,7 @@ public struct MediaJobCancelingEventData: Codable, Hashable, Sendable, AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobError`.
-public struct MediaJobError: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct MediaJobError: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The code, one of the known values in `MediaJobErrorCode`.
     ///
     /// - Remark: From `#/definitions/MediaJobError/properties/code`.
@@ -245,7 +261,15 @@ public struct MediaJobError: Codable, Hashable, Sendable, AzureCore.TolerantDeco
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.code = members.tolerant(MediaJobErrorCode.self, forKey: "code")
         self.message = members.tolerant(Swift.String.self, forKey: "message")
         self.category = members.tolerant(MediaJobErrorCategory.self, forKey: "category")
@@ -377,7 +401,7 @@ public struct MediaJobErrorCode: AzureCore.ExtensibleStringEnum {
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobErrorDetail`.
-public struct MediaJobErrorDetail: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct MediaJobErrorDetail: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The code (string).
     ///
     /// - Remark: From `#/definitions/MediaJobErrorDetail/properties/code`.
@@ -408,7 +432,15 @@ public struct MediaJobErrorDetail: Codable, Hashable, Sendable, AzureCore.Tolera
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.code = members.tolerant(Swift.String.self, forKey: "code")
         self.message = members.tolerant(Swift.String.self, forKey: "message")
     }
@@ -442,7 +474,7 @@ public struct MediaJobErrorDetail: Codable, Hashable, Sendable, AzureCore.Tolera
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobErroredEventData`.
-public struct MediaJobErroredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobErroredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobErrored"
 
@@ -495,7 +527,15 @@ public struct MediaJobErroredEventData: Codable, Hashable, Sendable, AzureCore.T
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.state = members.tolerant(MediaJobState.self, forKey: "state")
         self.correlationData = members.tolerant(
@@ -536,7 +576,7 @@ public struct MediaJobErroredEventData: Codable, Hashable, Sendable, AzureCore.T
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobFinishedEventData`.
-public struct MediaJobFinishedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobFinishedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobFinished"
 
@@ -589,7 +629,15 @@ public struct MediaJobFinishedEventData: Codable, Hashable, Sendable, AzureCore.
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.state = members.tolerant(MediaJobState.self, forKey: "state")
         self.correlationData = members.tolerant(
@@ -631,7 +679,7 @@ public struct MediaJobFinishedEventData: Codable, Hashable, Sendable, AzureCore.
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobOutput`.
-public struct MediaJobOutput: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct MediaJobOutput: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// Discriminator naming the concrete kind (string).
     ///
     /// - Remark: From `#/definitions/MediaJobOutput/properties/@odata.type`.
@@ -689,7 +737,15 @@ public struct MediaJobOutput: Codable, Hashable, Sendable, AzureCore.TolerantDec
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.odataType = members.tolerant(Swift.String.self, forKey: "@odata.type")
         self.error = members.tolerant(MediaJobError.self, forKey: "error")
         self.label = members.tolerant(Swift.String.self, forKey: "label")
@@ -790,7 +846,7 @@ public enum MediaJobOutputKind: Codable, Hashable, Sendable, AzureCore.TolerantD
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobOutputAsset`.
-public struct MediaJobOutputAsset: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct MediaJobOutputAsset: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// Discriminator naming the concrete kind (string).
     ///
     /// - Remark: From `#/definitions/MediaJobOutputAsset/properties/@odata.type`.
@@ -856,7 +912,15 @@ public struct MediaJobOutputAsset: Codable, Hashable, Sendable, AzureCore.Tolera
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.odataType = members.tolerant(Swift.String.self, forKey: "@odata.type")
         self.error = members.tolerant(MediaJobError.self, forKey: "error")
         self.label = members.tolerant(Swift.String.self, forKey: "label")
@@ -886,175 +950,5 @@ public struct MediaJobOutputAsset: Codable, Hashable, Sendable, AzureCore.Tolera
         try container.encodeIfPresent(self.progress, forKey: .progress)
         try container.encodeIfPresent(self.state, forKey: .state)
         try container.encodeIfPresent(self.assetName, forKey: .assetName)
-    }
-}
-
-/// Data of the `Microsoft.Media.JobOutputCanceled` event.
-///
-/// The data of `Microsoft.Media.JobOutputCanceled` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/MediaJobOutputCanceledEventData`.
-public struct MediaJobOutputCanceledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Media.JobOutputCanceled"
-
-    /// The previous state, one of the known values in `MediaJobState`.
-    ///
-    /// - Remark: From `#/definitions/MediaJobOutputCanceledEventData/properties/previousState`.
-    public var previousState: MediaJobState?
-    /// The output, shaped as `MediaJobOutput`.
-    ///
-    /// - Remark: From `#/definitions/MediaJobOutputCanceledEventData/properties/output`.
-    public var output: MediaJobOutputKind?
-    /// The job correlation data, a map from names to string values.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaJobOutputCanceledEventData/properties/jobCorrelationData`.
-    public var jobCorrelationData: [Swift.String: Swift.String]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - previousState: The previous state, one of the known values in `MediaJobState`.
-    ///   - output: The output, shaped as `MediaJobOutput`.
-    ///   - jobCorrelationData: The job correlation data, a map from names to string values.
-    public init(
-        previousState: MediaJobState? = nil,
-        output: MediaJobOutputKind? = nil,
-        jobCorrelationData: [Swift.String: Swift.String]? = nil
-    ) {
-        self.previousState = previousState
-        self.output = output
-        self.jobCorrelationData = jobCorrelationData
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case previousState = "previousState"
-        case output = "output"
-        case jobCorrelationData = "jobCorrelationData"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
-        self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
-        self.jobCorrelationData = members.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: "jobCorrelationData"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.previousState, forKey: .previousState)
-        try container.encodeIfPresent(self.output, forKey: .output)
-        try container.encodeIfPresent(self.jobCorrelationData, forKey: .jobCorrelationData)
-    }
-}
-
-/// Data of the `Microsoft.Media.JobOutputCanceling` event.
-///
-/// The data of `Microsoft.Media.JobOutputCanceling` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/MediaJobOutputCancelingEventData`.
-public struct MediaJobOutputCancelingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Media.JobOutputCanceling"
-
-    /// The previous state, one of the known values in `MediaJobState`.
-    ///
-    /// - Remark: From `#/definitions/MediaJobOutputCancelingEventData/properties/previousState`.
-    public var previousState: MediaJobState?
-    /// The output, shaped as `MediaJobOutput`.
-    ///
-    /// - Remark: From `#/definitions/MediaJobOutputCancelingEventData/properties/output`.
-    public var output: MediaJobOutputKind?
-    /// The job correlation data, a map from names to string values.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaJobOutputCancelingEventData/properties/jobCorrelationData`.
-    public var jobCorrelationData: [Swift.String: Swift.String]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - previousState: The previous state, one of the known values in `MediaJobState`.
-    ///   - output: The output, shaped as `MediaJobOutput`.
-    ///   - jobCorrelationData: The job correlation data, a map from names to string values.
-    public init(
-        previousState: MediaJobState? = nil,
-        output: MediaJobOutputKind? = nil,
-        jobCorrelationData: [Swift.String: Swift.String]? = nil
-    ) {
-        self.previousState = previousState
-        self.output = output
-        self.jobCorrelationData = jobCorrelationData
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case previousState = "previousState"
-        case output = "output"
-        case jobCorrelationData = "jobCorrelationData"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
-        self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
-        self.jobCorrelationData = members.tolerant(
-            [Swift.String: Swift.String].self,
-            forKey: "jobCorrelationData"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.previousState, forKey: .previousState)
-        try container.encodeIfPresent(self.output, forKey: .output)
-        try container.encodeIfPresent(self.jobCorrelationData, forKey: .jobCorrelationData)
     }
 }

@@ -2,6 +2,192 @@
 
 public import AzureCore
 
+/// Data of the `Microsoft.Media.JobOutputCanceled` event.
+///
+/// The data of `Microsoft.Media.JobOutputCanceled` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/MediaJobOutputCanceledEventData`.
+public struct MediaJobOutputCanceledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Media.JobOutputCanceled"
+
+    /// The previous state, one of the known values in `MediaJobState`.
+    ///
+    /// - Remark: From `#/definitions/MediaJobOutputCanceledEventData/properties/previousState`.
+    public var previousState: MediaJobState?
+    /// The output, shaped as `MediaJobOutput`.
+    ///
+    /// - Remark: From `#/definitions/MediaJobOutputCanceledEventData/properties/output`.
+    public var output: MediaJobOutputKind?
+    /// The job correlation data, a map from names to string values.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/MediaJobOutputCanceledEventData/properties/jobCorrelationData`.
+    public var jobCorrelationData: [Swift.String: Swift.String]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - previousState: The previous state, one of the known values in `MediaJobState`.
+    ///   - output: The output, shaped as `MediaJobOutput`.
+    ///   - jobCorrelationData: The job correlation data, a map from names to string values.
+    public init(
+        previousState: MediaJobState? = nil,
+        output: MediaJobOutputKind? = nil,
+        jobCorrelationData: [Swift.String: Swift.String]? = nil
+    ) {
+        self.previousState = previousState
+        self.output = output
+        self.jobCorrelationData = jobCorrelationData
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case previousState = "previousState"
+        case output = "output"
+        case jobCorrelationData = "jobCorrelationData"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
+        self.jobCorrelationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "jobCorrelationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.previousState, forKey: .previousState)
+        try container.encodeIfPresent(self.output, forKey: .output)
+        try container.encodeIfPresent(self.jobCorrelationData, forKey: .jobCorrelationData)
+    }
+}
+
+/// Data of the `Microsoft.Media.JobOutputCanceling` event.
+///
+/// The data of `Microsoft.Media.JobOutputCanceling` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/MediaJobOutputCancelingEventData`.
+public struct MediaJobOutputCancelingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Media.JobOutputCanceling"
+
+    /// The previous state, one of the known values in `MediaJobState`.
+    ///
+    /// - Remark: From `#/definitions/MediaJobOutputCancelingEventData/properties/previousState`.
+    public var previousState: MediaJobState?
+    /// The output, shaped as `MediaJobOutput`.
+    ///
+    /// - Remark: From `#/definitions/MediaJobOutputCancelingEventData/properties/output`.
+    public var output: MediaJobOutputKind?
+    /// The job correlation data, a map from names to string values.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/MediaJobOutputCancelingEventData/properties/jobCorrelationData`.
+    public var jobCorrelationData: [Swift.String: Swift.String]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - previousState: The previous state, one of the known values in `MediaJobState`.
+    ///   - output: The output, shaped as `MediaJobOutput`.
+    ///   - jobCorrelationData: The job correlation data, a map from names to string values.
+    public init(
+        previousState: MediaJobState? = nil,
+        output: MediaJobOutputKind? = nil,
+        jobCorrelationData: [Swift.String: Swift.String]? = nil
+    ) {
+        self.previousState = previousState
+        self.output = output
+        self.jobCorrelationData = jobCorrelationData
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case previousState = "previousState"
+        case output = "output"
+        case jobCorrelationData = "jobCorrelationData"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
+        self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
+        self.jobCorrelationData = members.tolerant(
+            [Swift.String: Swift.String].self,
+            forKey: "jobCorrelationData"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.previousState, forKey: .previousState)
+        try container.encodeIfPresent(self.output, forKey: .output)
+        try container.encodeIfPresent(self.jobCorrelationData, forKey: .jobCorrelationData)
+    }
+}
+
 /// Data of the `Microsoft.Media.JobOutputErrored` event.
 ///
 /// The data of `Microsoft.Media.JobOutputErrored` events.
@@ -11,7 +197,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobOutputErroredEventData`.
-public struct MediaJobOutputErroredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobOutputErroredEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobOutputErrored"
 
@@ -56,7 +242,15 @@ public struct MediaJobOutputErroredEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
         self.jobCorrelationData = members.tolerant(
@@ -95,7 +289,7 @@ public struct MediaJobOutputErroredEventData: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobOutputFinishedEventData`.
-public struct MediaJobOutputFinishedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobOutputFinishedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobOutputFinished"
 
@@ -141,7 +335,15 @@ public struct MediaJobOutputFinishedEventData: Codable, Hashable, Sendable, Azur
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
         self.jobCorrelationData = members.tolerant(
@@ -180,7 +382,7 @@ public struct MediaJobOutputFinishedEventData: Codable, Hashable, Sendable, Azur
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobOutputProcessingEventData`.
-public struct MediaJobOutputProcessingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobOutputProcessingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobOutputProcessing"
 
@@ -226,7 +428,15 @@ public struct MediaJobOutputProcessingEventData: Codable, Hashable, Sendable, Az
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
         self.jobCorrelationData = members.tolerant(
@@ -265,7 +475,7 @@ public struct MediaJobOutputProcessingEventData: Codable, Hashable, Sendable, Az
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobOutputProgressEventData`.
-public struct MediaJobOutputProgressEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobOutputProgressEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobOutputProgress"
 
@@ -311,7 +521,15 @@ public struct MediaJobOutputProgressEventData: Codable, Hashable, Sendable, Azur
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.label = members.tolerant(Swift.String.self, forKey: "label")
         self.progress = members.tolerant(Swift.Int64.self, forKey: "progress")
         self.jobCorrelationData = members.tolerant(
@@ -350,7 +568,7 @@ public struct MediaJobOutputProgressEventData: Codable, Hashable, Sendable, Azur
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobOutputScheduledEventData`.
-public struct MediaJobOutputScheduledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobOutputScheduledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobOutputScheduled"
 
@@ -396,7 +614,15 @@ public struct MediaJobOutputScheduledEventData: Codable, Hashable, Sendable, Azu
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
         self.jobCorrelationData = members.tolerant(
@@ -435,7 +661,7 @@ public struct MediaJobOutputScheduledEventData: Codable, Hashable, Sendable, Azu
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobOutputStateChangeEventData`.
-public struct MediaJobOutputStateChangeEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobOutputStateChangeEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobOutputStateChange"
 
@@ -481,7 +707,15 @@ public struct MediaJobOutputStateChangeEventData: Codable, Hashable, Sendable, A
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.output = members.tolerant(MediaJobOutputKind.self, forKey: "output")
         self.jobCorrelationData = members.tolerant(
@@ -520,7 +754,7 @@ public struct MediaJobOutputStateChangeEventData: Codable, Hashable, Sendable, A
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobProcessingEventData`.
-public struct MediaJobProcessingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobProcessingEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobProcessing"
 
@@ -565,7 +799,15 @@ public struct MediaJobProcessingEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.state = members.tolerant(MediaJobState.self, forKey: "state")
         self.correlationData = members.tolerant(
@@ -629,7 +871,7 @@ public struct MediaJobRetry: AzureCore.ExtensibleStringEnum {
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobScheduledEventData`.
-public struct MediaJobScheduledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobScheduledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobScheduled"
 
@@ -674,7 +916,15 @@ public struct MediaJobScheduledEventData: Codable, Hashable, Sendable, AzureCore
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.state = members.tolerant(MediaJobState.self, forKey: "state")
         self.correlationData = members.tolerant(
@@ -756,7 +1006,7 @@ public struct MediaJobState: AzureCore.ExtensibleStringEnum {
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaJobStateChangeEventData`.
-public struct MediaJobStateChangeEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaJobStateChangeEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.JobStateChange"
 
@@ -801,7 +1051,15 @@ public struct MediaJobStateChangeEventData: Codable, Hashable, Sendable, AzureCo
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.previousState = members.tolerant(MediaJobState.self, forKey: "previousState")
         self.state = members.tolerant(MediaJobState.self, forKey: "state")
         self.correlationData = members.tolerant(
@@ -828,273 +1086,5 @@ public struct MediaJobStateChangeEventData: Codable, Hashable, Sendable, AzureCo
         try container.encodeIfPresent(self.previousState, forKey: .previousState)
         try container.encodeIfPresent(self.state, forKey: .state)
         try container.encodeIfPresent(self.correlationData, forKey: .correlationData)
-    }
-}
-
-/// Data of the `Microsoft.Media.LiveEventChannelArchiveHeartbeat` event.
-///
-/// The data of `Microsoft.Media.LiveEventChannelArchiveHeartbeat` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/MediaLiveEventChannelArchiveHeartbeatEventData`.
-public struct MediaLiveEventChannelArchiveHeartbeatEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Media.LiveEventChannelArchiveHeartbeat"
-
-    /// The channel latency ms (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventChannelArchiveHeartbeatEventData/properties/channelLatencyMs`.
-    public var channelLatencyMs: Swift.String?
-    /// The latency result code (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventChannelArchiveHeartbeatEventData/properties/latencyResultCode`.
-    public var latencyResultCode: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - channelLatencyMs: The channel latency ms (string).
-    ///   - latencyResultCode: The latency result code (string).
-    public init(channelLatencyMs: Swift.String? = nil, latencyResultCode: Swift.String? = nil) {
-        self.channelLatencyMs = channelLatencyMs
-        self.latencyResultCode = latencyResultCode
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case channelLatencyMs = "channelLatencyMs"
-        case latencyResultCode = "latencyResultCode"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.channelLatencyMs = members.tolerant(Swift.String.self, forKey: "channelLatencyMs")
-        self.latencyResultCode = members.tolerant(Swift.String.self, forKey: "latencyResultCode")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.channelLatencyMs, forKey: .channelLatencyMs)
-        try container.encodeIfPresent(self.latencyResultCode, forKey: .latencyResultCode)
-    }
-}
-
-/// Data of the `Microsoft.Media.LiveEventConnectionRejected` event.
-///
-/// The data of `Microsoft.Media.LiveEventConnectionRejected` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/MediaLiveEventConnectionRejectedEventData`.
-public struct MediaLiveEventConnectionRejectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Media.LiveEventConnectionRejected"
-
-    /// The ingest URL (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventConnectionRejectedEventData/properties/ingestUrl`.
-    public var ingestUrl: Swift.String?
-    /// The stream ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventConnectionRejectedEventData/properties/streamId`.
-    public var streamId: Swift.String?
-    /// The encoder IP (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventConnectionRejectedEventData/properties/encoderIp`.
-    public var encoderIp: Swift.String?
-    /// The encoder port (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventConnectionRejectedEventData/properties/encoderPort`.
-    public var encoderPort: Swift.String?
-    /// The result code (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventConnectionRejectedEventData/properties/resultCode`.
-    public var resultCode: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - ingestUrl: The ingest URL (string).
-    ///   - streamId: The stream ID (string).
-    ///   - encoderIp: The encoder IP (string).
-    ///   - encoderPort: The encoder port (string).
-    ///   - resultCode: The result code (string).
-    public init(
-        ingestUrl: Swift.String? = nil,
-        streamId: Swift.String? = nil,
-        encoderIp: Swift.String? = nil,
-        encoderPort: Swift.String? = nil,
-        resultCode: Swift.String? = nil
-    ) {
-        self.ingestUrl = ingestUrl
-        self.streamId = streamId
-        self.encoderIp = encoderIp
-        self.encoderPort = encoderPort
-        self.resultCode = resultCode
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case ingestUrl = "ingestUrl"
-        case streamId = "streamId"
-        case encoderIp = "encoderIp"
-        case encoderPort = "encoderPort"
-        case resultCode = "resultCode"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.ingestUrl = members.tolerant(Swift.String.self, forKey: "ingestUrl")
-        self.streamId = members.tolerant(Swift.String.self, forKey: "streamId")
-        self.encoderIp = members.tolerant(Swift.String.self, forKey: "encoderIp")
-        self.encoderPort = members.tolerant(Swift.String.self, forKey: "encoderPort")
-        self.resultCode = members.tolerant(Swift.String.self, forKey: "resultCode")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.ingestUrl, forKey: .ingestUrl)
-        try container.encodeIfPresent(self.streamId, forKey: .streamId)
-        try container.encodeIfPresent(self.encoderIp, forKey: .encoderIp)
-        try container.encodeIfPresent(self.encoderPort, forKey: .encoderPort)
-        try container.encodeIfPresent(self.resultCode, forKey: .resultCode)
-    }
-}
-
-/// Data of the `Microsoft.Media.LiveEventEncoderConnected` event.
-///
-/// The data of `Microsoft.Media.LiveEventEncoderConnected` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/MediaLiveEventEncoderConnectedEventData`.
-public struct MediaLiveEventEncoderConnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Media.LiveEventEncoderConnected"
-
-    /// The ingest URL (string).
-    ///
-    /// - Remark: From `#/definitions/MediaLiveEventEncoderConnectedEventData/properties/ingestUrl`.
-    public var ingestUrl: Swift.String?
-    /// The stream ID (string).
-    ///
-    /// - Remark: From `#/definitions/MediaLiveEventEncoderConnectedEventData/properties/streamId`.
-    public var streamId: Swift.String?
-    /// The encoder IP (string).
-    ///
-    /// - Remark: From `#/definitions/MediaLiveEventEncoderConnectedEventData/properties/encoderIp`.
-    public var encoderIp: Swift.String?
-    /// The encoder port (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventEncoderConnectedEventData/properties/encoderPort`.
-    public var encoderPort: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - ingestUrl: The ingest URL (string).
-    ///   - streamId: The stream ID (string).
-    ///   - encoderIp: The encoder IP (string).
-    ///   - encoderPort: The encoder port (string).
-    public init(
-        ingestUrl: Swift.String? = nil,
-        streamId: Swift.String? = nil,
-        encoderIp: Swift.String? = nil,
-        encoderPort: Swift.String? = nil
-    ) {
-        self.ingestUrl = ingestUrl
-        self.streamId = streamId
-        self.encoderIp = encoderIp
-        self.encoderPort = encoderPort
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case ingestUrl = "ingestUrl"
-        case streamId = "streamId"
-        case encoderIp = "encoderIp"
-        case encoderPort = "encoderPort"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.ingestUrl = members.tolerant(Swift.String.self, forKey: "ingestUrl")
-        self.streamId = members.tolerant(Swift.String.self, forKey: "streamId")
-        self.encoderIp = members.tolerant(Swift.String.self, forKey: "encoderIp")
-        self.encoderPort = members.tolerant(Swift.String.self, forKey: "encoderPort")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.ingestUrl, forKey: .ingestUrl)
-        try container.encodeIfPresent(self.streamId, forKey: .streamId)
-        try container.encodeIfPresent(self.encoderIp, forKey: .encoderIp)
-        try container.encodeIfPresent(self.encoderPort, forKey: .encoderPort)
     }
 }

@@ -2,6 +2,298 @@
 
 public import AzureCore
 
+/// Data of the `Microsoft.Media.LiveEventChannelArchiveHeartbeat` event.
+///
+/// The data of `Microsoft.Media.LiveEventChannelArchiveHeartbeat` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/MediaLiveEventChannelArchiveHeartbeatEventData`.
+public struct MediaLiveEventChannelArchiveHeartbeatEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Media.LiveEventChannelArchiveHeartbeat"
+
+    /// The channel latency ms (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/MediaLiveEventChannelArchiveHeartbeatEventData/properties/channelLatencyMs`.
+    public var channelLatencyMs: Swift.String?
+    /// The latency result code (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/MediaLiveEventChannelArchiveHeartbeatEventData/properties/latencyResultCode`.
+    public var latencyResultCode: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - channelLatencyMs: The channel latency ms (string).
+    ///   - latencyResultCode: The latency result code (string).
+    public init(channelLatencyMs: Swift.String? = nil, latencyResultCode: Swift.String? = nil) {
+        self.channelLatencyMs = channelLatencyMs
+        self.latencyResultCode = latencyResultCode
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case channelLatencyMs = "channelLatencyMs"
+        case latencyResultCode = "latencyResultCode"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.channelLatencyMs = members.tolerant(Swift.String.self, forKey: "channelLatencyMs")
+        self.latencyResultCode = members.tolerant(Swift.String.self, forKey: "latencyResultCode")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.channelLatencyMs, forKey: .channelLatencyMs)
+        try container.encodeIfPresent(self.latencyResultCode, forKey: .latencyResultCode)
+    }
+}
+
+/// Data of the `Microsoft.Media.LiveEventConnectionRejected` event.
+///
+/// The data of `Microsoft.Media.LiveEventConnectionRejected` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/MediaLiveEventConnectionRejectedEventData`.
+public struct MediaLiveEventConnectionRejectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Media.LiveEventConnectionRejected"
+
+    /// The ingest URL (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/MediaLiveEventConnectionRejectedEventData/properties/ingestUrl`.
+    public var ingestUrl: Swift.String?
+    /// The stream ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/MediaLiveEventConnectionRejectedEventData/properties/streamId`.
+    public var streamId: Swift.String?
+    /// The encoder IP (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/MediaLiveEventConnectionRejectedEventData/properties/encoderIp`.
+    public var encoderIp: Swift.String?
+    /// The encoder port (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/MediaLiveEventConnectionRejectedEventData/properties/encoderPort`.
+    public var encoderPort: Swift.String?
+    /// The result code (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/MediaLiveEventConnectionRejectedEventData/properties/resultCode`.
+    public var resultCode: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - ingestUrl: The ingest URL (string).
+    ///   - streamId: The stream ID (string).
+    ///   - encoderIp: The encoder IP (string).
+    ///   - encoderPort: The encoder port (string).
+    ///   - resultCode: The result code (string).
+    public init(
+        ingestUrl: Swift.String? = nil,
+        streamId: Swift.String? = nil,
+        encoderIp: Swift.String? = nil,
+        encoderPort: Swift.String? = nil,
+        resultCode: Swift.String? = nil
+    ) {
+        self.ingestUrl = ingestUrl
+        self.streamId = streamId
+        self.encoderIp = encoderIp
+        self.encoderPort = encoderPort
+        self.resultCode = resultCode
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case ingestUrl = "ingestUrl"
+        case streamId = "streamId"
+        case encoderIp = "encoderIp"
+        case encoderPort = "encoderPort"
+        case resultCode = "resultCode"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.ingestUrl = members.tolerant(Swift.String.self, forKey: "ingestUrl")
+        self.streamId = members.tolerant(Swift.String.self, forKey: "streamId")
+        self.encoderIp = members.tolerant(Swift.String.self, forKey: "encoderIp")
+        self.encoderPort = members.tolerant(Swift.String.self, forKey: "encoderPort")
+        self.resultCode = members.tolerant(Swift.String.self, forKey: "resultCode")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.ingestUrl, forKey: .ingestUrl)
+        try container.encodeIfPresent(self.streamId, forKey: .streamId)
+        try container.encodeIfPresent(self.encoderIp, forKey: .encoderIp)
+        try container.encodeIfPresent(self.encoderPort, forKey: .encoderPort)
+        try container.encodeIfPresent(self.resultCode, forKey: .resultCode)
+    }
+}
+
+/// Data of the `Microsoft.Media.LiveEventEncoderConnected` event.
+///
+/// The data of `Microsoft.Media.LiveEventEncoderConnected` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/MediaLiveEventEncoderConnectedEventData`.
+public struct MediaLiveEventEncoderConnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Media.LiveEventEncoderConnected"
+
+    /// The ingest URL (string).
+    ///
+    /// - Remark: From `#/definitions/MediaLiveEventEncoderConnectedEventData/properties/ingestUrl`.
+    public var ingestUrl: Swift.String?
+    /// The stream ID (string).
+    ///
+    /// - Remark: From `#/definitions/MediaLiveEventEncoderConnectedEventData/properties/streamId`.
+    public var streamId: Swift.String?
+    /// The encoder IP (string).
+    ///
+    /// - Remark: From `#/definitions/MediaLiveEventEncoderConnectedEventData/properties/encoderIp`.
+    public var encoderIp: Swift.String?
+    /// The encoder port (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/MediaLiveEventEncoderConnectedEventData/properties/encoderPort`.
+    public var encoderPort: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - ingestUrl: The ingest URL (string).
+    ///   - streamId: The stream ID (string).
+    ///   - encoderIp: The encoder IP (string).
+    ///   - encoderPort: The encoder port (string).
+    public init(
+        ingestUrl: Swift.String? = nil,
+        streamId: Swift.String? = nil,
+        encoderIp: Swift.String? = nil,
+        encoderPort: Swift.String? = nil
+    ) {
+        self.ingestUrl = ingestUrl
+        self.streamId = streamId
+        self.encoderIp = encoderIp
+        self.encoderPort = encoderPort
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case ingestUrl = "ingestUrl"
+        case streamId = "streamId"
+        case encoderIp = "encoderIp"
+        case encoderPort = "encoderPort"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.ingestUrl = members.tolerant(Swift.String.self, forKey: "ingestUrl")
+        self.streamId = members.tolerant(Swift.String.self, forKey: "streamId")
+        self.encoderIp = members.tolerant(Swift.String.self, forKey: "encoderIp")
+        self.encoderPort = members.tolerant(Swift.String.self, forKey: "encoderPort")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.ingestUrl, forKey: .ingestUrl)
+        try container.encodeIfPresent(self.streamId, forKey: .streamId)
+        try container.encodeIfPresent(self.encoderIp, forKey: .encoderIp)
+        try container.encodeIfPresent(self.encoderPort, forKey: .encoderPort)
+    }
+}
+
 /// Data of the `Microsoft.Media.LiveEventEncoderDisconnected` event.
 ///
 /// The data of `Microsoft.Media.LiveEventEncoderDisconnected` events.
@@ -11,7 +303,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaLiveEventEncoderDisconnectedEventData`.
-public struct MediaLiveEventEncoderDisconnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaLiveEventEncoderDisconnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.LiveEventEncoderDisconnected"
 
@@ -77,7 +369,15 @@ public struct MediaLiveEventEncoderDisconnectedEventData: Codable, Hashable, Sen
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.ingestUrl = members.tolerant(Swift.String.self, forKey: "ingestUrl")
         self.streamId = members.tolerant(Swift.String.self, forKey: "streamId")
         self.encoderIp = members.tolerant(Swift.String.self, forKey: "encoderIp")
@@ -117,7 +417,7 @@ public struct MediaLiveEventEncoderDisconnectedEventData: Codable, Hashable, Sen
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaLiveEventIncomingDataChunkDroppedEventData`.
-public struct MediaLiveEventIncomingDataChunkDroppedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaLiveEventIncomingDataChunkDroppedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.LiveEventIncomingDataChunkDropped"
 
@@ -192,7 +492,15 @@ public struct MediaLiveEventIncomingDataChunkDroppedEventData: Codable, Hashable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.timestamp = members.tolerant(Swift.String.self, forKey: "timestamp")
         self.trackType = members.tolerant(Swift.String.self, forKey: "trackType")
         self.bitrate = members.tolerant(Swift.Int64.self, forKey: "bitrate")
@@ -234,7 +542,7 @@ public struct MediaLiveEventIncomingDataChunkDroppedEventData: Codable, Hashable
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaLiveEventIncomingStreamReceivedEventData`.
-public struct MediaLiveEventIncomingStreamReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaLiveEventIncomingStreamReceivedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.LiveEventIncomingStreamReceived"
 
@@ -336,7 +644,15 @@ public struct MediaLiveEventIncomingStreamReceivedEventData: Codable, Hashable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.ingestUrl = members.tolerant(Swift.String.self, forKey: "ingestUrl")
         self.trackType = members.tolerant(Swift.String.self, forKey: "trackType")
         self.trackName = members.tolerant(Swift.String.self, forKey: "trackName")
@@ -384,7 +700,7 @@ public struct MediaLiveEventIncomingStreamReceivedEventData: Codable, Hashable, 
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaLiveEventIncomingStreamsOutOfSyncEventData`.
-public struct MediaLiveEventIncomingStreamsOutOfSyncEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaLiveEventIncomingStreamsOutOfSyncEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.LiveEventIncomingStreamsOutOfSync"
 
@@ -459,7 +775,15 @@ public struct MediaLiveEventIncomingStreamsOutOfSyncEventData: Codable, Hashable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.minLastTimestamp = members.tolerant(Swift.String.self, forKey: "minLastTimestamp")
         self.typeOfStreamWithMinLastTimestamp = members.tolerant(
             Swift.String.self,
@@ -525,7 +849,7 @@ public struct MediaLiveEventIncomingStreamsOutOfSyncEventData: Codable, Hashable
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/MediaLiveEventIncomingVideoStreamsOutOfSyncEventData`.
-public struct MediaLiveEventIncomingVideoStreamsOutOfSyncEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct MediaLiveEventIncomingVideoStreamsOutOfSyncEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Media.LiveEventIncomingVideoStreamsOutOfSync"
 
@@ -591,7 +915,15 @@ public struct MediaLiveEventIncomingVideoStreamsOutOfSyncEventData: Codable, Has
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.firstTimestamp = members.tolerant(Swift.String.self, forKey: "firstTimestamp")
         self.firstDuration = members.tolerant(Swift.String.self, forKey: "firstDuration")
         self.secondTimestamp = members.tolerant(Swift.String.self, forKey: "secondTimestamp")
@@ -619,363 +951,5 @@ public struct MediaLiveEventIncomingVideoStreamsOutOfSyncEventData: Codable, Has
         try container.encodeIfPresent(self.secondTimestamp, forKey: .secondTimestamp)
         try container.encodeIfPresent(self.secondDuration, forKey: .secondDuration)
         try container.encodeIfPresent(self.timescale, forKey: .timescale)
-    }
-}
-
-/// Data of the `Microsoft.Media.LiveEventIngestHeartbeat` event.
-///
-/// The data of `Microsoft.Media.LiveEventIngestHeartbeat` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/MediaLiveEventIngestHeartbeatEventData`.
-public struct MediaLiveEventIngestHeartbeatEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Media.LiveEventIngestHeartbeat"
-
-    /// The track type (string).
-    ///
-    /// - Remark: From `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/trackType`.
-    public var trackType: Swift.String?
-    /// The track name (string).
-    ///
-    /// - Remark: From `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/trackName`.
-    public var trackName: Swift.String?
-    /// The transcription language (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/transcriptionLanguage`.
-    public var transcriptionLanguage: Swift.String?
-    /// The transcription state (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/transcriptionState`.
-    public var transcriptionState: Swift.String?
-    /// The bitrate (64-bit integer).
-    ///
-    /// - Remark: From `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/bitrate`.
-    public var bitrate: Swift.Int64?
-    /// The incoming bitrate (64-bit integer).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/incomingBitrate`.
-    public var incomingBitrate: Swift.Int64?
-    /// The ingest drift value (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/ingestDriftValue`.
-    public var ingestDriftValue: Swift.String?
-    /// The last fragment arrival time (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/lastFragmentArrivalTime`.
-    public var lastFragmentArrivalTime: Swift.String?
-    /// The last timestamp (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/lastTimestamp`.
-    public var lastTimestamp: Swift.String?
-    /// The timescale (string).
-    ///
-    /// - Remark: From `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/timescale`.
-    public var timescale: Swift.String?
-    /// The overlap count (64-bit integer).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/overlapCount`.
-    public var overlapCount: Swift.Int64?
-    /// The discontinuity count (64-bit integer).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/discontinuityCount`.
-    public var discontinuityCount: Swift.Int64?
-    /// The nonincreasing count (64-bit integer).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/nonincreasingCount`.
-    public var nonincreasingCount: Swift.Int64?
-    /// The unexpected bitrate flag (boolean).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/unexpectedBitrate`.
-    public var unexpectedBitrate: Swift.Bool?
-    /// The state (string).
-    ///
-    /// - Remark: From `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/state`.
-    public var state: Swift.String?
-    /// The healthy flag (boolean).
-    ///
-    /// - Remark: From `#/definitions/MediaLiveEventIngestHeartbeatEventData/properties/healthy`.
-    public var healthy: Swift.Bool?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - trackType: The track type (string).
-    ///   - trackName: The track name (string).
-    ///   - transcriptionLanguage: The transcription language (string).
-    ///   - transcriptionState: The transcription state (string).
-    ///   - bitrate: The bitrate (64-bit integer).
-    ///   - incomingBitrate: The incoming bitrate (64-bit integer).
-    ///   - ingestDriftValue: The ingest drift value (string).
-    ///   - lastFragmentArrivalTime: The last fragment arrival time (string).
-    ///   - lastTimestamp: The last timestamp (string).
-    ///   - timescale: The timescale (string).
-    ///   - overlapCount: The overlap count (64-bit integer).
-    ///   - discontinuityCount: The discontinuity count (64-bit integer).
-    ///   - nonincreasingCount: The nonincreasing count (64-bit integer).
-    ///   - unexpectedBitrate: The unexpected bitrate flag (boolean).
-    ///   - state: The state (string).
-    ///   - healthy: The healthy flag (boolean).
-    public init(
-        trackType: Swift.String? = nil,
-        trackName: Swift.String? = nil,
-        transcriptionLanguage: Swift.String? = nil,
-        transcriptionState: Swift.String? = nil,
-        bitrate: Swift.Int64? = nil,
-        incomingBitrate: Swift.Int64? = nil,
-        ingestDriftValue: Swift.String? = nil,
-        lastFragmentArrivalTime: Swift.String? = nil,
-        lastTimestamp: Swift.String? = nil,
-        timescale: Swift.String? = nil,
-        overlapCount: Swift.Int64? = nil,
-        discontinuityCount: Swift.Int64? = nil,
-        nonincreasingCount: Swift.Int64? = nil,
-        unexpectedBitrate: Swift.Bool? = nil,
-        state: Swift.String? = nil,
-        healthy: Swift.Bool? = nil
-    ) {
-        self.trackType = trackType
-        self.trackName = trackName
-        self.transcriptionLanguage = transcriptionLanguage
-        self.transcriptionState = transcriptionState
-        self.bitrate = bitrate
-        self.incomingBitrate = incomingBitrate
-        self.ingestDriftValue = ingestDriftValue
-        self.lastFragmentArrivalTime = lastFragmentArrivalTime
-        self.lastTimestamp = lastTimestamp
-        self.timescale = timescale
-        self.overlapCount = overlapCount
-        self.discontinuityCount = discontinuityCount
-        self.nonincreasingCount = nonincreasingCount
-        self.unexpectedBitrate = unexpectedBitrate
-        self.state = state
-        self.healthy = healthy
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case trackType = "trackType"
-        case trackName = "trackName"
-        case transcriptionLanguage = "transcriptionLanguage"
-        case transcriptionState = "transcriptionState"
-        case bitrate = "bitrate"
-        case incomingBitrate = "incomingBitrate"
-        case ingestDriftValue = "ingestDriftValue"
-        case lastFragmentArrivalTime = "lastFragmentArrivalTime"
-        case lastTimestamp = "lastTimestamp"
-        case timescale = "timescale"
-        case overlapCount = "overlapCount"
-        case discontinuityCount = "discontinuityCount"
-        case nonincreasingCount = "nonincreasingCount"
-        case unexpectedBitrate = "unexpectedBitrate"
-        case state = "state"
-        case healthy = "healthy"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.trackType = members.tolerant(Swift.String.self, forKey: "trackType")
-        self.trackName = members.tolerant(Swift.String.self, forKey: "trackName")
-        self.transcriptionLanguage = members.tolerant(
-            Swift.String.self,
-            forKey: "transcriptionLanguage"
-        )
-        self.transcriptionState = members.tolerant(Swift.String.self, forKey: "transcriptionState")
-        self.bitrate = members.tolerant(Swift.Int64.self, forKey: "bitrate")
-        self.incomingBitrate = members.tolerant(Swift.Int64.self, forKey: "incomingBitrate")
-        self.ingestDriftValue = members.tolerant(Swift.String.self, forKey: "ingestDriftValue")
-        self.lastFragmentArrivalTime = members.tolerant(
-            Swift.String.self,
-            forKey: "lastFragmentArrivalTime"
-        )
-        self.lastTimestamp = members.tolerant(Swift.String.self, forKey: "lastTimestamp")
-        self.timescale = members.tolerant(Swift.String.self, forKey: "timescale")
-        self.overlapCount = members.tolerant(Swift.Int64.self, forKey: "overlapCount")
-        self.discontinuityCount = members.tolerant(Swift.Int64.self, forKey: "discontinuityCount")
-        self.nonincreasingCount = members.tolerant(Swift.Int64.self, forKey: "nonincreasingCount")
-        self.unexpectedBitrate = members.tolerant(Swift.Bool.self, forKey: "unexpectedBitrate")
-        self.state = members.tolerant(Swift.String.self, forKey: "state")
-        self.healthy = members.tolerant(Swift.Bool.self, forKey: "healthy")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.trackType, forKey: .trackType)
-        try container.encodeIfPresent(self.trackName, forKey: .trackName)
-        try container.encodeIfPresent(self.transcriptionLanguage, forKey: .transcriptionLanguage)
-        try container.encodeIfPresent(self.transcriptionState, forKey: .transcriptionState)
-        try container.encodeIfPresent(self.bitrate, forKey: .bitrate)
-        try container.encodeIfPresent(self.incomingBitrate, forKey: .incomingBitrate)
-        try container.encodeIfPresent(self.ingestDriftValue, forKey: .ingestDriftValue)
-        try container.encodeIfPresent(
-            self.lastFragmentArrivalTime,
-            forKey: .lastFragmentArrivalTime
-        )
-        try container.encodeIfPresent(self.lastTimestamp, forKey: .lastTimestamp)
-        try container.encodeIfPresent(self.timescale, forKey: .timescale)
-        try container.encodeIfPresent(self.overlapCount, forKey: .overlapCount)
-        try container.encodeIfPresent(self.discontinuityCount, forKey: .discontinuityCount)
-        try container.encodeIfPresent(self.nonincreasingCount, forKey: .nonincreasingCount)
-        try container.encodeIfPresent(self.unexpectedBitrate, forKey: .unexpectedBitrate)
-        try container.encodeIfPresent(self.state, forKey: .state)
-        try container.encodeIfPresent(self.healthy, forKey: .healthy)
-    }
-}
-
-/// Data of the `Microsoft.Media.LiveEventTrackDiscontinuityDetected` event.
-///
-/// The data of `Microsoft.Media.LiveEventTrackDiscontinuityDetected` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/MediaLiveEventTrackDiscontinuityDetectedEventData`.
-public struct MediaLiveEventTrackDiscontinuityDetectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Media.LiveEventTrackDiscontinuityDetected"
-
-    /// The track type (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventTrackDiscontinuityDetectedEventData/properties/trackType`.
-    public var trackType: Swift.String?
-    /// The track name (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventTrackDiscontinuityDetectedEventData/properties/trackName`.
-    public var trackName: Swift.String?
-    /// The bitrate (64-bit integer).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventTrackDiscontinuityDetectedEventData/properties/bitrate`.
-    public var bitrate: Swift.Int64?
-    /// The previous timestamp (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventTrackDiscontinuityDetectedEventData/properties/previousTimestamp`.
-    public var previousTimestamp: Swift.String?
-    /// The new timestamp (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventTrackDiscontinuityDetectedEventData/properties/newTimestamp`.
-    public var newTimestamp: Swift.String?
-    /// The timescale (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventTrackDiscontinuityDetectedEventData/properties/timescale`.
-    public var timescale: Swift.String?
-    /// The discontinuity gap (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/MediaLiveEventTrackDiscontinuityDetectedEventData/properties/discontinuityGap`.
-    public var discontinuityGap: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - trackType: The track type (string).
-    ///   - trackName: The track name (string).
-    ///   - bitrate: The bitrate (64-bit integer).
-    ///   - previousTimestamp: The previous timestamp (string).
-    ///   - newTimestamp: The new timestamp (string).
-    ///   - timescale: The timescale (string).
-    ///   - discontinuityGap: The discontinuity gap (string).
-    public init(
-        trackType: Swift.String? = nil,
-        trackName: Swift.String? = nil,
-        bitrate: Swift.Int64? = nil,
-        previousTimestamp: Swift.String? = nil,
-        newTimestamp: Swift.String? = nil,
-        timescale: Swift.String? = nil,
-        discontinuityGap: Swift.String? = nil
-    ) {
-        self.trackType = trackType
-        self.trackName = trackName
-        self.bitrate = bitrate
-        self.previousTimestamp = previousTimestamp
-        self.newTimestamp = newTimestamp
-        self.timescale = timescale
-        self.discontinuityGap = discontinuityGap
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case trackType = "trackType"
-        case trackName = "trackName"
-        case bitrate = "bitrate"
-        case previousTimestamp = "previousTimestamp"
-        case newTimestamp = "newTimestamp"
-        case timescale = "timescale"
-        case discontinuityGap = "discontinuityGap"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.trackType = members.tolerant(Swift.String.self, forKey: "trackType")
-        self.trackName = members.tolerant(Swift.String.self, forKey: "trackName")
-        self.bitrate = members.tolerant(Swift.Int64.self, forKey: "bitrate")
-        self.previousTimestamp = members.tolerant(Swift.String.self, forKey: "previousTimestamp")
-        self.newTimestamp = members.tolerant(Swift.String.self, forKey: "newTimestamp")
-        self.timescale = members.tolerant(Swift.String.self, forKey: "timescale")
-        self.discontinuityGap = members.tolerant(Swift.String.self, forKey: "discontinuityGap")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.trackType, forKey: .trackType)
-        try container.encodeIfPresent(self.trackName, forKey: .trackName)
-        try container.encodeIfPresent(self.bitrate, forKey: .bitrate)
-        try container.encodeIfPresent(self.previousTimestamp, forKey: .previousTimestamp)
-        try container.encodeIfPresent(self.newTimestamp, forKey: .newTimestamp)
-        try container.encodeIfPresent(self.timescale, forKey: .timescale)
-        try container.encodeIfPresent(self.discontinuityGap, forKey: .discontinuityGap)
     }
 }

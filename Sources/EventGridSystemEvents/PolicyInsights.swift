@@ -12,7 +12,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/PolicyInsightsPolicyStateChangedEventData`.
-public struct PolicyInsightsPolicyStateChangedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct PolicyInsightsPolicyStateChangedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.PolicyInsights.PolicyStateChanged"
 
@@ -96,7 +96,15 @@ public struct PolicyInsightsPolicyStateChangedEventData: Codable, Hashable, Send
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.policyAssignmentId = members.tolerant(Swift.String.self, forKey: "policyAssignmentId")
         self.policyDefinitionId = members.tolerant(Swift.String.self, forKey: "policyDefinitionId")
@@ -149,7 +157,7 @@ public struct PolicyInsightsPolicyStateChangedEventData: Codable, Hashable, Send
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/PolicyInsightsPolicyStateCreatedEventData`.
-public struct PolicyInsightsPolicyStateCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct PolicyInsightsPolicyStateCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.PolicyInsights.PolicyStateCreated"
 
@@ -233,7 +241,15 @@ public struct PolicyInsightsPolicyStateCreatedEventData: Codable, Hashable, Send
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.policyAssignmentId = members.tolerant(Swift.String.self, forKey: "policyAssignmentId")
         self.policyDefinitionId = members.tolerant(Swift.String.self, forKey: "policyDefinitionId")
@@ -286,7 +302,7 @@ public struct PolicyInsightsPolicyStateCreatedEventData: Codable, Hashable, Send
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/PolicyInsightsPolicyStateDeletedEventData`.
-public struct PolicyInsightsPolicyStateDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct PolicyInsightsPolicyStateDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.PolicyInsights.PolicyStateDeleted"
 
@@ -370,7 +386,15 @@ public struct PolicyInsightsPolicyStateDeletedEventData: Codable, Hashable, Send
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.policyAssignmentId = members.tolerant(Swift.String.self, forKey: "policyAssignmentId")
         self.policyDefinitionId = members.tolerant(Swift.String.self, forKey: "policyDefinitionId")

@@ -12,7 +12,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceNotificationsHealthResourcesAnnotatedEventData`.
-public struct ResourceNotificationsHealthResourcesAnnotatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ResourceNotificationsHealthResourcesAnnotatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ResourceNotifications.HealthResources.ResourceAnnotated"
 
@@ -62,7 +62,15 @@ public struct ResourceNotificationsHealthResourcesAnnotatedEventData: Codable, H
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceDetails = members.tolerant(
             ResourceNotificationsResourceUpdatedDetails.self,
             forKey: "resourceInfo"
@@ -105,7 +113,7 @@ public struct ResourceNotificationsHealthResourcesAnnotatedEventData: Codable, H
 ///
 /// - Remark: From
 ///   `#/definitions/ResourceNotificationsHealthResourcesAvailabilityStatusChangedEventData`.
-public struct ResourceNotificationsHealthResourcesAvailabilityStatusChangedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ResourceNotificationsHealthResourcesAvailabilityStatusChangedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ResourceNotifications.HealthResources.AvailabilityStatusChanged"
 
@@ -155,7 +163,15 @@ public struct ResourceNotificationsHealthResourcesAvailabilityStatusChangedEvent
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceDetails = members.tolerant(
             ResourceNotificationsResourceUpdatedDetails.self,
             forKey: "resourceInfo"
@@ -195,7 +211,7 @@ public struct ResourceNotificationsHealthResourcesAvailabilityStatusChangedEvent
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceNotificationsOperationalDetails`.
-public struct ResourceNotificationsOperationalDetails: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ResourceNotificationsOperationalDetails: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The resource event time (RFC 3339 timestamp).
     ///
     /// - Remark: From
@@ -219,7 +235,15 @@ public struct ResourceNotificationsOperationalDetails: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceEventTime = members.tolerant(Foundation.Date.self, forKey: "resourceEventTime")
     }
 
@@ -250,7 +274,7 @@ public struct ResourceNotificationsOperationalDetails: Codable, Hashable, Sendab
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceNotificationsResourceDeletedDetails`.
-public struct ResourceNotificationsResourceDeletedDetails: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ResourceNotificationsResourceDeletedDetails: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The ID (string).
     ///
     /// - Remark: From `#/definitions/ResourceNotificationsResourceDeletedDetails/properties/id`.
@@ -288,7 +312,15 @@ public struct ResourceNotificationsResourceDeletedDetails: Codable, Hashable, Se
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "id")
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self.type = members.tolerant(Swift.String.self, forKey: "type")
@@ -322,7 +354,7 @@ public struct ResourceNotificationsResourceDeletedDetails: Codable, Hashable, Se
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceNotificationsResourceDeletedEventData`.
-public struct ResourceNotificationsResourceDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ResourceNotificationsResourceDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The resource info, shaped as `ResourceNotificationsResourceDeletedDetails`.
     ///
     /// - Remark: From
@@ -360,7 +392,15 @@ public struct ResourceNotificationsResourceDeletedEventData: Codable, Hashable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceDetails = members.tolerant(
             ResourceNotificationsResourceDeletedDetails.self,
             forKey: "resourceInfo"
@@ -400,7 +440,7 @@ public struct ResourceNotificationsResourceDeletedEventData: Codable, Hashable, 
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceNotificationsResourceManagementCreatedOrUpdatedEventData`.
-public struct ResourceNotificationsResourceManagementCreatedOrUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ResourceNotificationsResourceManagementCreatedOrUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ResourceNotifications.Resources.CreatedOrUpdated"
 
@@ -450,7 +490,15 @@ public struct ResourceNotificationsResourceManagementCreatedOrUpdatedEventData: 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceDetails = members.tolerant(
             ResourceNotificationsResourceUpdatedDetails.self,
             forKey: "resourceInfo"
@@ -492,7 +540,7 @@ public struct ResourceNotificationsResourceManagementCreatedOrUpdatedEventData: 
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceNotificationsResourceManagementDeletedEventData`.
-public struct ResourceNotificationsResourceManagementDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ResourceNotificationsResourceManagementDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ResourceNotifications.Resources.Deleted"
 
@@ -533,7 +581,15 @@ public struct ResourceNotificationsResourceManagementDeletedEventData: Codable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceDetails = members.tolerant(
             ResourceNotificationsResourceDeletedDetails.self,
             forKey: "resourceInfo"
@@ -572,7 +628,7 @@ public struct ResourceNotificationsResourceManagementDeletedEventData: Codable, 
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceNotificationsResourceUpdatedDetails`.
-public struct ResourceNotificationsResourceUpdatedDetails: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ResourceNotificationsResourceUpdatedDetails: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The ID (string).
     ///
     /// - Remark: From `#/definitions/ResourceNotificationsResourceUpdatedDetails/properties/id`.
@@ -640,7 +696,15 @@ public struct ResourceNotificationsResourceUpdatedDetails: Codable, Hashable, Se
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "id")
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self.type = members.tolerant(Swift.String.self, forKey: "type")
@@ -683,7 +747,7 @@ public struct ResourceNotificationsResourceUpdatedDetails: Codable, Hashable, Se
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceNotificationsResourceUpdatedEventData`.
-public struct ResourceNotificationsResourceUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ResourceNotificationsResourceUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The resource info, shaped as `ResourceNotificationsResourceUpdatedDetails`.
     ///
     /// - Remark: From
@@ -730,7 +794,15 @@ public struct ResourceNotificationsResourceUpdatedEventData: Codable, Hashable, 
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resourceDetails = members.tolerant(
             ResourceNotificationsResourceUpdatedDetails.self,
             forKey: "resourceInfo"

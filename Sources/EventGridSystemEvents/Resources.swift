@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceActionCancelEventData`.
-public struct ResourceActionCancelEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ResourceActionCancelEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Resources.ResourceActionCancel"
 
@@ -120,7 +120,15 @@ public struct ResourceActionCancelEventData: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
         self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
         self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
@@ -172,7 +180,7 @@ public struct ResourceActionCancelEventData: Codable, Hashable, Sendable, AzureC
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceActionFailureEventData`.
-public struct ResourceActionFailureEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ResourceActionFailureEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Resources.ResourceActionFailure"
 
@@ -281,7 +289,15 @@ public struct ResourceActionFailureEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
         self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
         self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
@@ -333,7 +349,7 @@ public struct ResourceActionFailureEventData: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceActionSuccessEventData`.
-public struct ResourceActionSuccessEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ResourceActionSuccessEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Resources.ResourceActionSuccess"
 
@@ -442,7 +458,15 @@ public struct ResourceActionSuccessEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
         self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
         self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
@@ -492,7 +516,7 @@ public struct ResourceActionSuccessEventData: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceAuthorization`.
-public struct ResourceAuthorization: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ResourceAuthorization: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The scope (string).
     ///
     /// - Remark: From `#/definitions/ResourceAuthorization/properties/scope`.
@@ -534,7 +558,15 @@ public struct ResourceAuthorization: Codable, Hashable, Sendable, AzureCore.Tole
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.scope = members.tolerant(Swift.String.self, forKey: "scope")
         self.action = members.tolerant(Swift.String.self, forKey: "action")
         self.evidence = members.tolerant([Swift.String: Swift.String].self, forKey: "evidence")
@@ -570,7 +602,7 @@ public struct ResourceAuthorization: Codable, Hashable, Sendable, AzureCore.Tole
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceDeleteCancelEventData`.
-public struct ResourceDeleteCancelEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ResourceDeleteCancelEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Resources.ResourceDeleteCancel"
 
@@ -679,168 +711,15 @@ public struct ResourceDeleteCancelEventData: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
-        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
-        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
-        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
-        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
-        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
-        self.status = members.tolerant(Swift.String.self, forKey: "status")
-        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
-        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
-        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
-        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
     }
 
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.tenantId, forKey: .tenantId)
-        try container.encodeIfPresent(self.subscriptionId, forKey: .subscriptionId)
-        try container.encodeIfPresent(self.resourceGroup, forKey: .resourceGroup)
-        try container.encodeIfPresent(self.resourceProvider, forKey: .resourceProvider)
-        try container.encodeIfPresent(self.resourceUri, forKey: .resourceUri)
-        try container.encodeIfPresent(self.operationName, forKey: .operationName)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try container.encodeIfPresent(self.authorization, forKey: .authorization)
-        try container.encodeIfPresent(self.claims, forKey: .claims)
-        try container.encodeIfPresent(self.correlationId, forKey: .correlationId)
-        try container.encodeIfPresent(self.httpRequest, forKey: .httpRequest)
-    }
-}
-
-/// Data of the `Microsoft.Resources.ResourceDeleteFailure` event.
-///
-/// The data of `Microsoft.Resources.ResourceDeleteFailure` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/ResourceDeleteFailureEventData`.
-public struct ResourceDeleteFailureEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Resources.ResourceDeleteFailure"
-
-    /// The tenant ID (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/tenantId`.
-    public var tenantId: Swift.String?
-    /// The subscription ID (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/subscriptionId`.
-    public var subscriptionId: Swift.String?
-    /// The resource group (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/resourceGroup`.
-    public var resourceGroup: Swift.String?
-    /// The resource provider (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/resourceProvider`.
-    public var resourceProvider: Swift.String?
-    /// The resource URI (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/resourceUri`.
-    public var resourceUri: Swift.String?
-    /// The operation name (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/operationName`.
-    public var operationName: Swift.String?
-    /// The status (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/status`.
-    public var status: Swift.String?
-    /// The authorization, shaped as `ResourceAuthorization`.
-    ///
-    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/authorization`.
-    public var authorization: ResourceAuthorization?
-    /// The claims, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/claims`.
-    public var claims: [Swift.String: Swift.String]?
-    /// The correlation ID (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/correlationId`.
-    public var correlationId: Swift.String?
-    /// The HTTP request, shaped as `ResourceHttpRequest`.
-    ///
-    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/httpRequest`.
-    public var httpRequest: ResourceHttpRequest?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - tenantId: The tenant ID (string).
-    ///   - subscriptionId: The subscription ID (string).
-    ///   - resourceGroup: The resource group (string).
-    ///   - resourceProvider: The resource provider (string).
-    ///   - resourceUri: The resource URI (string).
-    ///   - operationName: The operation name (string).
-    ///   - status: The status (string).
-    ///   - authorization: The authorization, shaped as `ResourceAuthorization`.
-    ///   - claims: The claims, a map from names to string values.
-    ///   - correlationId: The correlation ID (string).
-    ///   - httpRequest: The HTTP request, shaped as `ResourceHttpRequest`.
-    public init(
-        tenantId: Swift.String? = nil,
-        subscriptionId: Swift.String? = nil,
-        resourceGroup: Swift.String? = nil,
-        resourceProvider: Swift.String? = nil,
-        resourceUri: Swift.String? = nil,
-        operationName: Swift.String? = nil,
-        status: Swift.String? = nil,
-        authorization: ResourceAuthorization? = nil,
-        claims: [Swift.String: Swift.String]? = nil,
-        correlationId: Swift.String? = nil,
-        httpRequest: ResourceHttpRequest? = nil
-    ) {
-        self.tenantId = tenantId
-        self.subscriptionId = subscriptionId
-        self.resourceGroup = resourceGroup
-        self.resourceProvider = resourceProvider
-        self.resourceUri = resourceUri
-        self.operationName = operationName
-        self.status = status
-        self.authorization = authorization
-        self.claims = claims
-        self.correlationId = correlationId
-        self.httpRequest = httpRequest
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case tenantId = "tenantId"
-        case subscriptionId = "subscriptionId"
-        case resourceGroup = "resourceGroup"
-        case resourceProvider = "resourceProvider"
-        case resourceUri = "resourceUri"
-        case operationName = "operationName"
-        case status = "status"
-        case authorization = "authorization"
-        case claims = "claims"
-        case correlationId = "correlationId"
-        case httpRequest = "httpRequest"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
     /// that is missing or cannot be converted is `nil`.
     ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
         self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
         self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")

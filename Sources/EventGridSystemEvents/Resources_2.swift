@@ -2,6 +2,175 @@
 
 public import AzureCore
 
+/// Data of the `Microsoft.Resources.ResourceDeleteFailure` event.
+///
+/// The data of `Microsoft.Resources.ResourceDeleteFailure` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/ResourceDeleteFailureEventData`.
+public struct ResourceDeleteFailureEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Resources.ResourceDeleteFailure"
+
+    /// The tenant ID (string).
+    ///
+    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/tenantId`.
+    public var tenantId: Swift.String?
+    /// The subscription ID (string).
+    ///
+    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/subscriptionId`.
+    public var subscriptionId: Swift.String?
+    /// The resource group (string).
+    ///
+    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/resourceGroup`.
+    public var resourceGroup: Swift.String?
+    /// The resource provider (string).
+    ///
+    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/resourceProvider`.
+    public var resourceProvider: Swift.String?
+    /// The resource URI (string).
+    ///
+    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/resourceUri`.
+    public var resourceUri: Swift.String?
+    /// The operation name (string).
+    ///
+    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/operationName`.
+    public var operationName: Swift.String?
+    /// The status (string).
+    ///
+    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/status`.
+    public var status: Swift.String?
+    /// The authorization, shaped as `ResourceAuthorization`.
+    ///
+    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/authorization`.
+    public var authorization: ResourceAuthorization?
+    /// The claims, a map from names to string values.
+    ///
+    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/claims`.
+    public var claims: [Swift.String: Swift.String]?
+    /// The correlation ID (string).
+    ///
+    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/correlationId`.
+    public var correlationId: Swift.String?
+    /// The HTTP request, shaped as `ResourceHttpRequest`.
+    ///
+    /// - Remark: From `#/definitions/ResourceDeleteFailureEventData/properties/httpRequest`.
+    public var httpRequest: ResourceHttpRequest?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - tenantId: The tenant ID (string).
+    ///   - subscriptionId: The subscription ID (string).
+    ///   - resourceGroup: The resource group (string).
+    ///   - resourceProvider: The resource provider (string).
+    ///   - resourceUri: The resource URI (string).
+    ///   - operationName: The operation name (string).
+    ///   - status: The status (string).
+    ///   - authorization: The authorization, shaped as `ResourceAuthorization`.
+    ///   - claims: The claims, a map from names to string values.
+    ///   - correlationId: The correlation ID (string).
+    ///   - httpRequest: The HTTP request, shaped as `ResourceHttpRequest`.
+    public init(
+        tenantId: Swift.String? = nil,
+        subscriptionId: Swift.String? = nil,
+        resourceGroup: Swift.String? = nil,
+        resourceProvider: Swift.String? = nil,
+        resourceUri: Swift.String? = nil,
+        operationName: Swift.String? = nil,
+        status: Swift.String? = nil,
+        authorization: ResourceAuthorization? = nil,
+        claims: [Swift.String: Swift.String]? = nil,
+        correlationId: Swift.String? = nil,
+        httpRequest: ResourceHttpRequest? = nil
+    ) {
+        self.tenantId = tenantId
+        self.subscriptionId = subscriptionId
+        self.resourceGroup = resourceGroup
+        self.resourceProvider = resourceProvider
+        self.resourceUri = resourceUri
+        self.operationName = operationName
+        self.status = status
+        self.authorization = authorization
+        self.claims = claims
+        self.correlationId = correlationId
+        self.httpRequest = httpRequest
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case tenantId = "tenantId"
+        case subscriptionId = "subscriptionId"
+        case resourceGroup = "resourceGroup"
+        case resourceProvider = "resourceProvider"
+        case resourceUri = "resourceUri"
+        case operationName = "operationName"
+        case status = "status"
+        case authorization = "authorization"
+        case claims = "claims"
+        case correlationId = "correlationId"
+        case httpRequest = "httpRequest"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
+        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
+        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
+        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
+        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
+        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
+        self.status = members.tolerant(Swift.String.self, forKey: "status")
+        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
+        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
+        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
+        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.tenantId, forKey: .tenantId)
+        try container.encodeIfPresent(self.subscriptionId, forKey: .subscriptionId)
+        try container.encodeIfPresent(self.resourceGroup, forKey: .resourceGroup)
+        try container.encodeIfPresent(self.resourceProvider, forKey: .resourceProvider)
+        try container.encodeIfPresent(self.resourceUri, forKey: .resourceUri)
+        try container.encodeIfPresent(self.operationName, forKey: .operationName)
+        try container.encodeIfPresent(self.status, forKey: .status)
+        try container.encodeIfPresent(self.authorization, forKey: .authorization)
+        try container.encodeIfPresent(self.claims, forKey: .claims)
+        try container.encodeIfPresent(self.correlationId, forKey: .correlationId)
+        try container.encodeIfPresent(self.httpRequest, forKey: .httpRequest)
+    }
+}
+
 /// Data of the `Microsoft.Resources.ResourceDeleteSuccess` event.
 ///
 /// The data of `Microsoft.Resources.ResourceDeleteSuccess` events.
@@ -11,7 +180,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceDeleteSuccessEventData`.
-public struct ResourceDeleteSuccessEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ResourceDeleteSuccessEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Resources.ResourceDeleteSuccess"
 
@@ -120,7 +289,15 @@ public struct ResourceDeleteSuccessEventData: Codable, Hashable, Sendable, Azure
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
         self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
         self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
@@ -170,7 +347,7 @@ public struct ResourceDeleteSuccessEventData: Codable, Hashable, Sendable, Azure
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceHttpRequest`.
-public struct ResourceHttpRequest: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ResourceHttpRequest: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The client request ID (string).
     ///
     /// - Remark: From `#/definitions/ResourceHttpRequest/properties/clientRequestId`.
@@ -220,7 +397,15 @@ public struct ResourceHttpRequest: Codable, Hashable, Sendable, AzureCore.Tolera
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
         self.clientIpAddress = members.tolerant(Swift.String.self, forKey: "clientIpAddress")
         self.method = members.tolerant(Swift.String.self, forKey: "method")
@@ -258,7 +443,7 @@ public struct ResourceHttpRequest: Codable, Hashable, Sendable, AzureCore.Tolera
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceWriteCancelEventData`.
-public struct ResourceWriteCancelEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ResourceWriteCancelEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Resources.ResourceWriteCancel"
 
@@ -367,7 +552,15 @@ public struct ResourceWriteCancelEventData: Codable, Hashable, Sendable, AzureCo
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
         self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
         self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
@@ -419,7 +612,7 @@ public struct ResourceWriteCancelEventData: Codable, Hashable, Sendable, AzureCo
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ResourceWriteFailureEventData`.
-public struct ResourceWriteFailureEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ResourceWriteFailureEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Resources.ResourceWriteFailure"
 
@@ -528,168 +721,15 @@ public struct ResourceWriteFailureEventData: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
-        self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
-        self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")
-        self.resourceProvider = members.tolerant(Swift.String.self, forKey: "resourceProvider")
-        self.resourceUri = members.tolerant(Swift.String.self, forKey: "resourceUri")
-        self.operationName = members.tolerant(Swift.String.self, forKey: "operationName")
-        self.status = members.tolerant(Swift.String.self, forKey: "status")
-        self.authorization = members.tolerant(ResourceAuthorization.self, forKey: "authorization")
-        self.claims = members.tolerant([Swift.String: Swift.String].self, forKey: "claims")
-        self.correlationId = members.tolerant(Swift.String.self, forKey: "correlationId")
-        self.httpRequest = members.tolerant(ResourceHttpRequest.self, forKey: "httpRequest")
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
     }
 
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.tenantId, forKey: .tenantId)
-        try container.encodeIfPresent(self.subscriptionId, forKey: .subscriptionId)
-        try container.encodeIfPresent(self.resourceGroup, forKey: .resourceGroup)
-        try container.encodeIfPresent(self.resourceProvider, forKey: .resourceProvider)
-        try container.encodeIfPresent(self.resourceUri, forKey: .resourceUri)
-        try container.encodeIfPresent(self.operationName, forKey: .operationName)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try container.encodeIfPresent(self.authorization, forKey: .authorization)
-        try container.encodeIfPresent(self.claims, forKey: .claims)
-        try container.encodeIfPresent(self.correlationId, forKey: .correlationId)
-        try container.encodeIfPresent(self.httpRequest, forKey: .httpRequest)
-    }
-}
-
-/// Data of the `Microsoft.Resources.ResourceWriteSuccess` event.
-///
-/// The data of `Microsoft.Resources.ResourceWriteSuccess` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/ResourceWriteSuccessEventData`.
-public struct ResourceWriteSuccessEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Resources.ResourceWriteSuccess"
-
-    /// The tenant ID (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceWriteSuccessEventData/properties/tenantId`.
-    public var tenantId: Swift.String?
-    /// The subscription ID (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceWriteSuccessEventData/properties/subscriptionId`.
-    public var subscriptionId: Swift.String?
-    /// The resource group (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceWriteSuccessEventData/properties/resourceGroup`.
-    public var resourceGroup: Swift.String?
-    /// The resource provider (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceWriteSuccessEventData/properties/resourceProvider`.
-    public var resourceProvider: Swift.String?
-    /// The resource URI (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceWriteSuccessEventData/properties/resourceUri`.
-    public var resourceUri: Swift.String?
-    /// The operation name (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceWriteSuccessEventData/properties/operationName`.
-    public var operationName: Swift.String?
-    /// The status (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceWriteSuccessEventData/properties/status`.
-    public var status: Swift.String?
-    /// The authorization, shaped as `ResourceAuthorization`.
-    ///
-    /// - Remark: From `#/definitions/ResourceWriteSuccessEventData/properties/authorization`.
-    public var authorization: ResourceAuthorization?
-    /// The claims, a map from names to string values.
-    ///
-    /// - Remark: From `#/definitions/ResourceWriteSuccessEventData/properties/claims`.
-    public var claims: [Swift.String: Swift.String]?
-    /// The correlation ID (string).
-    ///
-    /// - Remark: From `#/definitions/ResourceWriteSuccessEventData/properties/correlationId`.
-    public var correlationId: Swift.String?
-    /// The HTTP request, shaped as `ResourceHttpRequest`.
-    ///
-    /// - Remark: From `#/definitions/ResourceWriteSuccessEventData/properties/httpRequest`.
-    public var httpRequest: ResourceHttpRequest?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - tenantId: The tenant ID (string).
-    ///   - subscriptionId: The subscription ID (string).
-    ///   - resourceGroup: The resource group (string).
-    ///   - resourceProvider: The resource provider (string).
-    ///   - resourceUri: The resource URI (string).
-    ///   - operationName: The operation name (string).
-    ///   - status: The status (string).
-    ///   - authorization: The authorization, shaped as `ResourceAuthorization`.
-    ///   - claims: The claims, a map from names to string values.
-    ///   - correlationId: The correlation ID (string).
-    ///   - httpRequest: The HTTP request, shaped as `ResourceHttpRequest`.
-    public init(
-        tenantId: Swift.String? = nil,
-        subscriptionId: Swift.String? = nil,
-        resourceGroup: Swift.String? = nil,
-        resourceProvider: Swift.String? = nil,
-        resourceUri: Swift.String? = nil,
-        operationName: Swift.String? = nil,
-        status: Swift.String? = nil,
-        authorization: ResourceAuthorization? = nil,
-        claims: [Swift.String: Swift.String]? = nil,
-        correlationId: Swift.String? = nil,
-        httpRequest: ResourceHttpRequest? = nil
-    ) {
-        self.tenantId = tenantId
-        self.subscriptionId = subscriptionId
-        self.resourceGroup = resourceGroup
-        self.resourceProvider = resourceProvider
-        self.resourceUri = resourceUri
-        self.operationName = operationName
-        self.status = status
-        self.authorization = authorization
-        self.claims = claims
-        self.correlationId = correlationId
-        self.httpRequest = httpRequest
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case tenantId = "tenantId"
-        case subscriptionId = "subscriptionId"
-        case resourceGroup = "resourceGroup"
-        case resourceProvider = "resourceProvider"
-        case resourceUri = "resourceUri"
-        case operationName = "operationName"
-        case status = "status"
-        case authorization = "authorization"
-        case claims = "claims"
-        case correlationId = "correlationId"
-        case httpRequest = "httpRequest"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
     /// that is missing or cannot be converted is `nil`.
     ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.tenantId = members.tolerant(Swift.String.self, forKey: "tenantId")
         self.subscriptionId = members.tolerant(Swift.String.self, forKey: "subscriptionId")
         self.resourceGroup = members.tolerant(Swift.String.self, forKey: "resourceGroup")

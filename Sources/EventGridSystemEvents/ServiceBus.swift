@@ -11,7 +11,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ServiceBusActiveMessagesAvailablePeriodicNotificationsEventData`.
-public struct ServiceBusActiveMessagesAvailablePeriodicNotificationsEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ServiceBusActiveMessagesAvailablePeriodicNotificationsEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ServiceBus.ActiveMessagesAvailablePeriodicNotifications"
 
@@ -86,7 +86,15 @@ public struct ServiceBusActiveMessagesAvailablePeriodicNotificationsEventData: C
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
         self.requestUri = members.tolerant(Swift.String.self, forKey: "requestUri")
         self.entityType = members.tolerant(Swift.String.self, forKey: "entityType")
@@ -128,7 +136,7 @@ public struct ServiceBusActiveMessagesAvailablePeriodicNotificationsEventData: C
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ServiceBusActiveMessagesAvailableWithNoListenersEventData`.
-public struct ServiceBusActiveMessagesAvailableWithNoListenersEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ServiceBusActiveMessagesAvailableWithNoListenersEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ServiceBus.ActiveMessagesAvailableWithNoListeners"
 
@@ -203,7 +211,15 @@ public struct ServiceBusActiveMessagesAvailableWithNoListenersEventData: Codable
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
         self.requestUri = members.tolerant(Swift.String.self, forKey: "requestUri")
         self.entityType = members.tolerant(Swift.String.self, forKey: "entityType")
@@ -246,7 +262,7 @@ public struct ServiceBusActiveMessagesAvailableWithNoListenersEventData: Codable
 ///
 /// - Remark: From
 ///   `#/definitions/ServiceBusDeadletterMessagesAvailablePeriodicNotificationsEventData`.
-public struct ServiceBusDeadletterMessagesAvailablePeriodicNotificationsEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ServiceBusDeadletterMessagesAvailablePeriodicNotificationsEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ServiceBus.DeadletterMessagesAvailablePeriodicNotifications"
 
@@ -321,7 +337,15 @@ public struct ServiceBusDeadletterMessagesAvailablePeriodicNotificationsEventDat
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
         self.requestUri = members.tolerant(Swift.String.self, forKey: "requestUri")
         self.entityType = members.tolerant(Swift.String.self, forKey: "entityType")
@@ -363,7 +387,7 @@ public struct ServiceBusDeadletterMessagesAvailablePeriodicNotificationsEventDat
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ServiceBusDeadletterMessagesAvailableWithNoListenersEventData`.
-public struct ServiceBusDeadletterMessagesAvailableWithNoListenersEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ServiceBusDeadletterMessagesAvailableWithNoListenersEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.ServiceBus.DeadletterMessagesAvailableWithNoListeners"
 
@@ -438,7 +462,15 @@ public struct ServiceBusDeadletterMessagesAvailableWithNoListenersEventData: Cod
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.namespaceName = members.tolerant(Swift.String.self, forKey: "namespaceName")
         self.requestUri = members.tolerant(Swift.String.self, forKey: "requestUri")
         self.entityType = members.tolerant(Swift.String.self, forKey: "entityType")

@@ -12,7 +12,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/SignalRServiceClientConnectionConnectedEventData`.
-public struct SignalRServiceClientConnectionConnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct SignalRServiceClientConnectionConnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.SignalRService.ClientConnectionConnected"
 
@@ -69,7 +69,15 @@ public struct SignalRServiceClientConnectionConnectedEventData: Codable, Hashabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
         self.connectionId = members.tolerant(Swift.String.self, forKey: "connectionId")
@@ -107,7 +115,7 @@ public struct SignalRServiceClientConnectionConnectedEventData: Codable, Hashabl
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/SignalRServiceClientConnectionDisconnectedEventData`.
-public struct SignalRServiceClientConnectionDisconnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct SignalRServiceClientConnectionDisconnectedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.SignalRService.ClientConnectionDisconnected"
 
@@ -173,7 +181,15 @@ public struct SignalRServiceClientConnectionDisconnectedEventData: Codable, Hash
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.timestamp = members.tolerant(Foundation.Date.self, forKey: "timestamp")
         self.hubName = members.tolerant(Swift.String.self, forKey: "hubName")
         self.connectionId = members.tolerant(Swift.String.self, forKey: "connectionId")

@@ -12,7 +12,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/StorageAsyncOperationInitiatedEventData`.
-public struct StorageAsyncOperationInitiatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct StorageAsyncOperationInitiatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Storage.AsyncOperationInitiated"
 
@@ -117,7 +117,15 @@ public struct StorageAsyncOperationInitiatedEventData: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.api = members.tolerant(Swift.String.self, forKey: "api")
         self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
         self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
@@ -170,7 +178,7 @@ public struct StorageAsyncOperationInitiatedEventData: Codable, Hashable, Sendab
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/StorageBlobCreatedEventData`.
-public struct StorageBlobCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct StorageBlobCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Storage.BlobCreated"
 
@@ -287,7 +295,15 @@ public struct StorageBlobCreatedEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.api = members.tolerant(Swift.String.self, forKey: "api")
         self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
         self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
@@ -344,7 +360,7 @@ public struct StorageBlobCreatedEventData: Codable, Hashable, Sendable, AzureCor
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/StorageBlobDeletedEventData`.
-public struct StorageBlobDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct StorageBlobDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Storage.BlobDeleted"
 
@@ -437,7 +453,15 @@ public struct StorageBlobDeletedEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.api = members.tolerant(Swift.String.self, forKey: "api")
         self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
         self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
@@ -488,7 +512,7 @@ public struct StorageBlobDeletedEventData: Codable, Hashable, Sendable, AzureCor
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/StorageBlobInventoryPolicyCompletedEventData`.
-public struct StorageBlobInventoryPolicyCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct StorageBlobInventoryPolicyCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Storage.BlobInventoryPolicyCompleted"
 
@@ -572,7 +596,15 @@ public struct StorageBlobInventoryPolicyCompletedEventData: Codable, Hashable, S
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.scheduleDateTime = members.tolerant(Foundation.Date.self, forKey: "scheduleDateTime")
         self.accountName = members.tolerant(Swift.String.self, forKey: "accountName")
         self.ruleName = members.tolerant(Swift.String.self, forKey: "ruleName")
@@ -619,7 +651,7 @@ public struct StorageBlobInventoryPolicyCompletedEventData: Codable, Hashable, S
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/StorageBlobRenamedEventData`.
-public struct StorageBlobRenamedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct StorageBlobRenamedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Storage.BlobRenamed"
 
@@ -704,7 +736,15 @@ public struct StorageBlobRenamedEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.api = members.tolerant(Swift.String.self, forKey: "api")
         self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
         self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
@@ -738,161 +778,6 @@ public struct StorageBlobRenamedEventData: Codable, Hashable, Sendable, AzureCor
         try container.encodeIfPresent(self.requestId, forKey: .requestId)
         try container.encodeIfPresent(self.sourceUrl, forKey: .sourceUrl)
         try container.encodeIfPresent(self.destinationUrl, forKey: .destinationUrl)
-        try container.encodeIfPresent(self.sequencer, forKey: .sequencer)
-        try container.encodeIfPresent(self.identity, forKey: .identity)
-        try container.encodeIfPresent(self.storageDiagnostics, forKey: .storageDiagnostics)
-    }
-}
-
-/// Data of the `Microsoft.Storage.BlobTierChanged` event.
-///
-/// The data of `Microsoft.Storage.BlobTierChanged` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/StorageBlobTierChangedEventData`.
-public struct StorageBlobTierChangedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Storage.BlobTierChanged"
-
-    /// The API (string).
-    ///
-    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/api`.
-    public var api: Swift.String?
-    /// The client request ID (string).
-    ///
-    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/clientRequestId`.
-    public var clientRequestId: Swift.String?
-    /// The request ID (string).
-    ///
-    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/requestId`.
-    public var requestId: Swift.String?
-    /// The content type (string).
-    ///
-    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/contentType`.
-    public var contentType: Swift.String?
-    /// The content length (64-bit integer).
-    ///
-    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/contentLength`.
-    public var contentLength: Swift.Int64?
-    /// The blob type (string).
-    ///
-    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/blobType`.
-    public var blobType: Swift.String?
-    /// The URL (string).
-    ///
-    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/url`.
-    public var url: Swift.String?
-    /// The sequencer (string).
-    ///
-    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/sequencer`.
-    public var sequencer: Swift.String?
-    /// The identity (string).
-    ///
-    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/identity`.
-    public var identity: Swift.String?
-    /// The storage diagnostics, a map from names to any JSON values.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/StorageBlobTierChangedEventData/properties/storageDiagnostics`.
-    public var storageDiagnostics: [Swift.String: AzureCore.JSONValue]?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - api: The API (string).
-    ///   - clientRequestId: The client request ID (string).
-    ///   - requestId: The request ID (string).
-    ///   - contentType: The content type (string).
-    ///   - contentLength: The content length (64-bit integer).
-    ///   - blobType: The blob type (string).
-    ///   - url: The URL (string).
-    ///   - sequencer: The sequencer (string).
-    ///   - identity: The identity (string).
-    ///   - storageDiagnostics: The storage diagnostics, a map from names to any JSON values.
-    public init(
-        api: Swift.String? = nil,
-        clientRequestId: Swift.String? = nil,
-        requestId: Swift.String? = nil,
-        contentType: Swift.String? = nil,
-        contentLength: Swift.Int64? = nil,
-        blobType: Swift.String? = nil,
-        url: Swift.String? = nil,
-        sequencer: Swift.String? = nil,
-        identity: Swift.String? = nil,
-        storageDiagnostics: [Swift.String: AzureCore.JSONValue]? = nil
-    ) {
-        self.api = api
-        self.clientRequestId = clientRequestId
-        self.requestId = requestId
-        self.contentType = contentType
-        self.contentLength = contentLength
-        self.blobType = blobType
-        self.url = url
-        self.sequencer = sequencer
-        self.identity = identity
-        self.storageDiagnostics = storageDiagnostics
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case api = "api"
-        case clientRequestId = "clientRequestId"
-        case requestId = "requestId"
-        case contentType = "contentType"
-        case contentLength = "contentLength"
-        case blobType = "blobType"
-        case url = "url"
-        case sequencer = "sequencer"
-        case identity = "identity"
-        case storageDiagnostics = "storageDiagnostics"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.api = members.tolerant(Swift.String.self, forKey: "api")
-        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
-        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
-        self.contentType = members.tolerant(Swift.String.self, forKey: "contentType")
-        self.contentLength = members.tolerant(Swift.Int64.self, forKey: "contentLength")
-        self.blobType = members.tolerant(Swift.String.self, forKey: "blobType")
-        self.url = members.tolerant(Swift.String.self, forKey: "url")
-        self.sequencer = members.tolerant(Swift.String.self, forKey: "sequencer")
-        self.identity = members.tolerant(Swift.String.self, forKey: "identity")
-        self.storageDiagnostics = members.tolerant(
-            [Swift.String: AzureCore.JSONValue].self,
-            forKey: "storageDiagnostics"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.api, forKey: .api)
-        try container.encodeIfPresent(self.clientRequestId, forKey: .clientRequestId)
-        try container.encodeIfPresent(self.requestId, forKey: .requestId)
-        try container.encodeIfPresent(self.contentType, forKey: .contentType)
-        try container.encodeIfPresent(self.contentLength, forKey: .contentLength)
-        try container.encodeIfPresent(self.blobType, forKey: .blobType)
-        try container.encodeIfPresent(self.url, forKey: .url)
         try container.encodeIfPresent(self.sequencer, forKey: .sequencer)
         try container.encodeIfPresent(self.identity, forKey: .identity)
         try container.encodeIfPresent(self.storageDiagnostics, forKey: .storageDiagnostics)

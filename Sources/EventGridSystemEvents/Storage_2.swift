@@ -3,6 +3,169 @@
 public import Foundation
 public import AzureCore
 
+/// Data of the `Microsoft.Storage.BlobTierChanged` event.
+///
+/// The data of `Microsoft.Storage.BlobTierChanged` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/StorageBlobTierChangedEventData`.
+public struct StorageBlobTierChangedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Storage.BlobTierChanged"
+
+    /// The API (string).
+    ///
+    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/api`.
+    public var api: Swift.String?
+    /// The client request ID (string).
+    ///
+    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/clientRequestId`.
+    public var clientRequestId: Swift.String?
+    /// The request ID (string).
+    ///
+    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/requestId`.
+    public var requestId: Swift.String?
+    /// The content type (string).
+    ///
+    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/contentType`.
+    public var contentType: Swift.String?
+    /// The content length (64-bit integer).
+    ///
+    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/contentLength`.
+    public var contentLength: Swift.Int64?
+    /// The blob type (string).
+    ///
+    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/blobType`.
+    public var blobType: Swift.String?
+    /// The URL (string).
+    ///
+    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/url`.
+    public var url: Swift.String?
+    /// The sequencer (string).
+    ///
+    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/sequencer`.
+    public var sequencer: Swift.String?
+    /// The identity (string).
+    ///
+    /// - Remark: From `#/definitions/StorageBlobTierChangedEventData/properties/identity`.
+    public var identity: Swift.String?
+    /// The storage diagnostics, a map from names to any JSON values.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/StorageBlobTierChangedEventData/properties/storageDiagnostics`.
+    public var storageDiagnostics: [Swift.String: AzureCore.JSONValue]?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - api: The API (string).
+    ///   - clientRequestId: The client request ID (string).
+    ///   - requestId: The request ID (string).
+    ///   - contentType: The content type (string).
+    ///   - contentLength: The content length (64-bit integer).
+    ///   - blobType: The blob type (string).
+    ///   - url: The URL (string).
+    ///   - sequencer: The sequencer (string).
+    ///   - identity: The identity (string).
+    ///   - storageDiagnostics: The storage diagnostics, a map from names to any JSON values.
+    public init(
+        api: Swift.String? = nil,
+        clientRequestId: Swift.String? = nil,
+        requestId: Swift.String? = nil,
+        contentType: Swift.String? = nil,
+        contentLength: Swift.Int64? = nil,
+        blobType: Swift.String? = nil,
+        url: Swift.String? = nil,
+        sequencer: Swift.String? = nil,
+        identity: Swift.String? = nil,
+        storageDiagnostics: [Swift.String: AzureCore.JSONValue]? = nil
+    ) {
+        self.api = api
+        self.clientRequestId = clientRequestId
+        self.requestId = requestId
+        self.contentType = contentType
+        self.contentLength = contentLength
+        self.blobType = blobType
+        self.url = url
+        self.sequencer = sequencer
+        self.identity = identity
+        self.storageDiagnostics = storageDiagnostics
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case api = "api"
+        case clientRequestId = "clientRequestId"
+        case requestId = "requestId"
+        case contentType = "contentType"
+        case contentLength = "contentLength"
+        case blobType = "blobType"
+        case url = "url"
+        case sequencer = "sequencer"
+        case identity = "identity"
+        case storageDiagnostics = "storageDiagnostics"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.api = members.tolerant(Swift.String.self, forKey: "api")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.contentType = members.tolerant(Swift.String.self, forKey: "contentType")
+        self.contentLength = members.tolerant(Swift.Int64.self, forKey: "contentLength")
+        self.blobType = members.tolerant(Swift.String.self, forKey: "blobType")
+        self.url = members.tolerant(Swift.String.self, forKey: "url")
+        self.sequencer = members.tolerant(Swift.String.self, forKey: "sequencer")
+        self.identity = members.tolerant(Swift.String.self, forKey: "identity")
+        self.storageDiagnostics = members.tolerant(
+            [Swift.String: AzureCore.JSONValue].self,
+            forKey: "storageDiagnostics"
+        )
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.api, forKey: .api)
+        try container.encodeIfPresent(self.clientRequestId, forKey: .clientRequestId)
+        try container.encodeIfPresent(self.requestId, forKey: .requestId)
+        try container.encodeIfPresent(self.contentType, forKey: .contentType)
+        try container.encodeIfPresent(self.contentLength, forKey: .contentLength)
+        try container.encodeIfPresent(self.blobType, forKey: .blobType)
+        try container.encodeIfPresent(self.url, forKey: .url)
+        try container.encodeIfPresent(self.sequencer, forKey: .sequencer)
+        try container.encodeIfPresent(self.identity, forKey: .identity)
+        try container.encodeIfPresent(self.storageDiagnostics, forKey: .storageDiagnostics)
+    }
+}
+
 /// Data of the `Microsoft.Storage.DirectoryCreated` event.
 ///
 /// The data of `Microsoft.Storage.DirectoryCreated` events.
@@ -12,7 +175,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/StorageDirectoryCreatedEventData`.
-public struct StorageDirectoryCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct StorageDirectoryCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Storage.DirectoryCreated"
 
@@ -98,7 +261,15 @@ public struct StorageDirectoryCreatedEventData: Codable, Hashable, Sendable, Azu
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.api = members.tolerant(Swift.String.self, forKey: "api")
         self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
         self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
@@ -147,7 +318,7 @@ public struct StorageDirectoryCreatedEventData: Codable, Hashable, Sendable, Azu
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/StorageDirectoryDeletedEventData`.
-public struct StorageDirectoryDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct StorageDirectoryDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Storage.DirectoryDeleted"
 
@@ -233,7 +404,15 @@ public struct StorageDirectoryDeletedEventData: Codable, Hashable, Sendable, Azu
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.api = members.tolerant(Swift.String.self, forKey: "api")
         self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
         self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
@@ -282,7 +461,7 @@ public struct StorageDirectoryDeletedEventData: Codable, Hashable, Sendable, Azu
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/StorageDirectoryRenamedEventData`.
-public struct StorageDirectoryRenamedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct StorageDirectoryRenamedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Storage.DirectoryRenamed"
 
@@ -368,7 +547,15 @@ public struct StorageDirectoryRenamedEventData: Codable, Hashable, Sendable, Azu
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.api = members.tolerant(Swift.String.self, forKey: "api")
         self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
         self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
@@ -416,7 +603,7 @@ public struct StorageDirectoryRenamedEventData: Codable, Hashable, Sendable, Azu
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/StorageLifecyclePolicyActionSummaryDetail`.
-public struct StorageLifecyclePolicyActionSummaryDetail: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct StorageLifecyclePolicyActionSummaryDetail: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The total objects count (64-bit integer).
     ///
     /// - Remark: From
@@ -461,7 +648,15 @@ public struct StorageLifecyclePolicyActionSummaryDetail: Codable, Hashable, Send
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.totalObjectsCount = members.tolerant(Swift.Int64.self, forKey: "totalObjectsCount")
         self.successCount = members.tolerant(Swift.Int64.self, forKey: "successCount")
         self.errorList = members.tolerant(Swift.String.self, forKey: "errorList")
@@ -497,7 +692,7 @@ public struct StorageLifecyclePolicyActionSummaryDetail: Codable, Hashable, Send
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/StorageLifecyclePolicyCompletedEventData`.
-public struct StorageLifecyclePolicyCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct StorageLifecyclePolicyCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Storage.LifecyclePolicyCompleted"
 
@@ -557,7 +752,15 @@ public struct StorageLifecyclePolicyCompletedEventData: Codable, Hashable, Senda
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.scheduleTime = members.tolerant(Swift.String.self, forKey: "scheduleTime")
         self.deleteSummary = members.tolerant(
             StorageLifecyclePolicyActionSummaryDetail.self,
@@ -604,7 +807,7 @@ public struct StorageLifecyclePolicyCompletedEventData: Codable, Hashable, Senda
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/StorageTaskAssignmentCompletedEventData`.
-public struct StorageTaskAssignmentCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct StorageTaskAssignmentCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Storage.StorageTaskAssignmentCompleted"
 
@@ -668,7 +871,15 @@ public struct StorageTaskAssignmentCompletedEventData: Codable, Hashable, Sendab
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.status = members.tolerant(StorageTaskAssignmentCompletedStatus.self, forKey: "status")
         self.completedOn = members.tolerant(Foundation.Date.self, forKey: "completedDateTime")
         self.taskExecutionId = members.tolerant(Swift.String.self, forKey: "taskExecutionId")
@@ -725,272 +936,4 @@ public struct StorageTaskAssignmentCompletedStatus: AzureCore.ExtensibleStringEn
     public static let failed = StorageTaskAssignmentCompletedStatus(rawValue: "Failed")
     /// The values the spec names, in spec order.
     public static let knownValues: [StorageTaskAssignmentCompletedStatus] = [.succeeded, .failed]
-}
-
-/// Data of the `Microsoft.Storage.StorageTaskAssignmentQueued` event.
-///
-/// The data of `Microsoft.Storage.StorageTaskAssignmentQueued` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/StorageTaskAssignmentQueuedEventData`.
-public struct StorageTaskAssignmentQueuedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Storage.StorageTaskAssignmentQueued"
-
-    /// The queued date time (RFC 3339 timestamp).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/StorageTaskAssignmentQueuedEventData/properties/queuedDateTime`.
-    public var queuedOn: Foundation.Date?
-    /// The task execution ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/StorageTaskAssignmentQueuedEventData/properties/taskExecutionId`.
-    public var taskExecutionId: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - queuedOn: The queued date time (RFC 3339 timestamp).
-    ///   - taskExecutionId: The task execution ID (string).
-    public init(queuedOn: Foundation.Date? = nil, taskExecutionId: Swift.String? = nil) {
-        self.queuedOn = queuedOn
-        self.taskExecutionId = taskExecutionId
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case queuedOn = "queuedDateTime"
-        case taskExecutionId = "taskExecutionId"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.queuedOn = members.tolerant(Foundation.Date.self, forKey: "queuedDateTime")
-        self.taskExecutionId = members.tolerant(Swift.String.self, forKey: "taskExecutionId")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeRFC3339IfPresent(self.queuedOn, forKey: .queuedOn)
-        try container.encodeIfPresent(self.taskExecutionId, forKey: .taskExecutionId)
-    }
-}
-
-/// Data of the `Microsoft.Storage.StorageTaskCompleted` event.
-///
-/// The data of `Microsoft.Storage.StorageTaskCompleted` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/StorageTaskCompletedEventData`.
-public struct StorageTaskCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Storage.StorageTaskCompleted"
-
-    /// The status, one of the known values in `StorageTaskCompletedStatus`.
-    ///
-    /// - Remark: From `#/definitions/StorageTaskCompletedEventData/properties/status`.
-    public var status: StorageTaskCompletedStatus?
-    /// The completed date time (RFC 3339 timestamp).
-    ///
-    /// - Remark: From `#/definitions/StorageTaskCompletedEventData/properties/completedDateTime`.
-    public var completedDateTime: Foundation.Date?
-    /// The task execution ID (string).
-    ///
-    /// - Remark: From `#/definitions/StorageTaskCompletedEventData/properties/taskExecutionId`.
-    public var taskExecutionId: Swift.String?
-    /// The task name (string).
-    ///
-    /// - Remark: From `#/definitions/StorageTaskCompletedEventData/properties/taskName`.
-    public var taskName: Swift.String?
-    /// The summary report blob URL (URI string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/StorageTaskCompletedEventData/properties/summaryReportBlobUrl`.
-    public var summaryReportBlobUrl: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - status: The status, one of the known values in `StorageTaskCompletedStatus`.
-    ///   - completedDateTime: The completed date time (RFC 3339 timestamp).
-    ///   - taskExecutionId: The task execution ID (string).
-    ///   - taskName: The task name (string).
-    ///   - summaryReportBlobUrl: The summary report blob URL (URI string).
-    public init(
-        status: StorageTaskCompletedStatus? = nil,
-        completedDateTime: Foundation.Date? = nil,
-        taskExecutionId: Swift.String? = nil,
-        taskName: Swift.String? = nil,
-        summaryReportBlobUrl: Swift.String? = nil
-    ) {
-        self.status = status
-        self.completedDateTime = completedDateTime
-        self.taskExecutionId = taskExecutionId
-        self.taskName = taskName
-        self.summaryReportBlobUrl = summaryReportBlobUrl
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case status = "status"
-        case completedDateTime = "completedDateTime"
-        case taskExecutionId = "taskExecutionId"
-        case taskName = "taskName"
-        case summaryReportBlobUrl = "summaryReportBlobUrl"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.status = members.tolerant(StorageTaskCompletedStatus.self, forKey: "status")
-        self.completedDateTime = members.tolerant(Foundation.Date.self, forKey: "completedDateTime")
-        self.taskExecutionId = members.tolerant(Swift.String.self, forKey: "taskExecutionId")
-        self.taskName = members.tolerant(Swift.String.self, forKey: "taskName")
-        self.summaryReportBlobUrl = members.tolerant(
-            Swift.String.self,
-            forKey: "summaryReportBlobUrl"
-        )
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try container.encodeRFC3339IfPresent(self.completedDateTime, forKey: .completedDateTime)
-        try container.encodeIfPresent(self.taskExecutionId, forKey: .taskExecutionId)
-        try container.encodeIfPresent(self.taskName, forKey: .taskName)
-        try container.encodeIfPresent(self.summaryReportBlobUrl, forKey: .summaryReportBlobUrl)
-    }
-}
-
-/// Known values for the storage task completed status (extensible string enum).
-///
-/// Extensible: values the service adds later decode too; known values match ignoring case.
-///
-/// - Remark: From `#/definitions/StorageTaskCompletedStatus`.
-public struct StorageTaskCompletedStatus: AzureCore.ExtensibleStringEnum {
-    /// The value as it goes on the wire.
-    public var rawValue: Swift.String
-
-    /// Creates a value from its wire text as it is (decoding also matches known values ignoring
-    /// case).
-    ///
-    /// - Parameter rawValue: The wire text.
-    public init(rawValue: Swift.String) {
-        self.rawValue = rawValue
-    }
-
-    /// Wire value `Succeeded`.
-    public static let succeeded = StorageTaskCompletedStatus(rawValue: "Succeeded")
-    /// Wire value `Failed`.
-    public static let failed = StorageTaskCompletedStatus(rawValue: "Failed")
-    /// The values the spec names, in spec order.
-    public static let knownValues: [StorageTaskCompletedStatus] = [.succeeded, .failed]
-}
-
-/// Data of the `Microsoft.Storage.StorageTaskQueued` event.
-///
-/// The data of `Microsoft.Storage.StorageTaskQueued` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/StorageTaskQueuedEventData`.
-public struct StorageTaskQueuedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Storage.StorageTaskQueued"
-
-    /// The queued date time (RFC 3339 timestamp).
-    ///
-    /// - Remark: From `#/definitions/StorageTaskQueuedEventData/properties/queuedDateTime`.
-    public var queuedDateTime: Foundation.Date?
-    /// The task execution ID (string).
-    ///
-    /// - Remark: From `#/definitions/StorageTaskQueuedEventData/properties/taskExecutionId`.
-    public var taskExecutionId: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - queuedDateTime: The queued date time (RFC 3339 timestamp).
-    ///   - taskExecutionId: The task execution ID (string).
-    public init(queuedDateTime: Foundation.Date? = nil, taskExecutionId: Swift.String? = nil) {
-        self.queuedDateTime = queuedDateTime
-        self.taskExecutionId = taskExecutionId
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case queuedDateTime = "queuedDateTime"
-        case taskExecutionId = "taskExecutionId"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
-    /// that is missing or cannot be converted is `nil`.
-    ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.queuedDateTime = members.tolerant(Foundation.Date.self, forKey: "queuedDateTime")
-        self.taskExecutionId = members.tolerant(Swift.String.self, forKey: "taskExecutionId")
-    }
-
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeRFC3339IfPresent(self.queuedDateTime, forKey: .queuedDateTime)
-        try container.encodeIfPresent(self.taskExecutionId, forKey: .taskExecutionId)
-    }
 }

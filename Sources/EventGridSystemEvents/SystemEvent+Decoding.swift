@@ -8,14 +8,23 @@ struct SystemEventEntry: Sendable {
     let type: any SystemEventModel.Type
     /// Decodes data into the event's case, or `nil` when the data is not a JSON object.
     let decode: @Sendable (JSONValue) -> SystemEvent?
+    /// Decodes data kept as JSON text, without a tree; `nil` when it is not a JSON object.
+    let decodeText: @Sendable (JSONText) -> SystemEvent?
 
     /// Creates an entry.
     /// - Parameters:
     ///   - type: The model type.
     ///   - wrap: The `SystemEvent` case of the model.
-    init<Model: SystemEventModel>(_ type: Model.Type, _ wrap: @escaping @Sendable (Model) -> SystemEvent) {
+    init<Model: SystemEventModel & TolerantObjectDecodable>(
+        _ type: Model.Type, _ wrap: @escaping @Sendable (Model) -> SystemEvent
+    ) {
         self.type = type
         self.decode = { data in Model(tolerantJSON: data).map(wrap) }
+        self.decodeText = { text in
+            var model: Model?
+            guard text.withMembers({ model = Model(tolerantMembers: $0) }) else { return nil }
+            return model.map(wrap)
+        }
     }
 }
 
@@ -30,6 +39,17 @@ extension SystemEvent {
     /// - Returns: The typed event, or `.unknown`.
     public static func decode(eventType: String, data: JSONValue) -> SystemEvent {
         entry(for: eventType)?.decode(data) ?? .unknown(eventType: eventType, data: data)
+    }
+
+    /// Decodes an event's data kept as JSON text (a parsed event's), as
+    /// ``decode(eventType:data:)`` decodes the tree, but reading the model's members straight
+    /// from the text; the tree is only read for `.unknown`.
+    /// - Parameters:
+    ///   - eventType: The event's type.
+    ///   - text: The event's `data` as text.
+    /// - Returns: The typed event, or `.unknown`.
+    package static func decode(eventType: String, text: JSONText) -> SystemEvent {
+        entry(for: eventType)?.decodeText(text) ?? .unknown(eventType: eventType, data: text.value)
     }
 
     /// The model type of an event type (matched ignoring case), or `nil` when there is none.

@@ -49,7 +49,7 @@ public struct AppAction: AzureCore.ExtensibleStringEnum {
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AppEventTypeDetail`.
-public struct AppEventTypeDetail: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AppEventTypeDetail: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The action, one of the known values in `AppAction`.
     ///
     /// - Remark: From `#/definitions/AppEventTypeDetail/properties/action`.
@@ -72,7 +72,15 @@ public struct AppEventTypeDetail: Codable, Hashable, Sendable, AzureCore.Toleran
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.action = members.tolerant(AppAction.self, forKey: "action")
     }
 
@@ -125,7 +133,7 @@ public struct AppServicePlanAction: AzureCore.ExtensibleStringEnum {
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/AppServicePlanEventTypeDetail`.
-public struct AppServicePlanEventTypeDetail: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct AppServicePlanEventTypeDetail: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The stamp kind, one of the known values in `StampKind`.
     ///
     /// - Remark: From `#/definitions/AppServicePlanEventTypeDetail/properties/stampKind`.
@@ -167,7 +175,15 @@ public struct AppServicePlanEventTypeDetail: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.stampKind = members.tolerant(StampKind.self, forKey: "stampKind")
         self.action = members.tolerant(AppServicePlanAction.self, forKey: "action")
         self.status = members.tolerant(AsyncStatus.self, forKey: "status")
@@ -257,7 +273,7 @@ public struct StampKind: AzureCore.ExtensibleStringEnum {
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/WebAppServicePlanUpdatedEventData`.
-public struct WebAppServicePlanUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct WebAppServicePlanUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Web.AppServicePlanUpdated"
 
@@ -345,7 +361,15 @@ public struct WebAppServicePlanUpdatedEventData: Codable, Hashable, Sendable, Az
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.appServicePlanEventTypeDetail = members.tolerant(
             AppServicePlanEventTypeDetail.self,
             forKey: "appServicePlanEventTypeDetail"
@@ -398,7 +422,7 @@ public struct WebAppServicePlanUpdatedEventData: Codable, Hashable, Sendable, Az
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/WebAppServicePlanUpdatedEventDataSku`.
-public struct WebAppServicePlanUpdatedEventDataSku: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct WebAppServicePlanUpdatedEventDataSku: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The name (string).
     ///
     /// - Remark: From `#/definitions/WebAppServicePlanUpdatedEventDataSku/properties/name`.
@@ -456,7 +480,15 @@ public struct WebAppServicePlanUpdatedEventDataSku: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self.tier = members.tolerant(Swift.String.self, forKey: "Tier")
         self.size = members.tolerant(Swift.String.self, forKey: "Size")
@@ -496,7 +528,7 @@ public struct WebAppServicePlanUpdatedEventDataSku: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/WebAppUpdatedEventData`.
-public struct WebAppUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct WebAppUpdatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Web.AppUpdated"
 
@@ -573,7 +605,15 @@ public struct WebAppUpdatedEventData: Codable, Hashable, Sendable, AzureCore.Tol
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.appEventTypeDetail = members.tolerant(
             AppEventTypeDetail.self,
             forKey: "appEventTypeDetail"
@@ -623,7 +663,7 @@ public struct WebAppUpdatedEventData: Codable, Hashable, Sendable, AzureCore.Tol
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/WebBackupOperationCompletedEventData`.
-public struct WebBackupOperationCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct WebBackupOperationCompletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Web.BackupOperationCompleted"
 
@@ -703,7 +743,15 @@ public struct WebBackupOperationCompletedEventData: Codable, Hashable, Sendable,
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.appEventTypeDetail = members.tolerant(
             AppEventTypeDetail.self,
             forKey: "appEventTypeDetail"
@@ -753,7 +801,7 @@ public struct WebBackupOperationCompletedEventData: Codable, Hashable, Sendable,
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/WebBackupOperationFailedEventData`.
-public struct WebBackupOperationFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct WebBackupOperationFailedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Web.BackupOperationFailed"
 
@@ -832,137 +880,15 @@ public struct WebBackupOperationFailedEventData: Codable, Hashable, Sendable, Az
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
-        self.appEventTypeDetail = members.tolerant(
-            AppEventTypeDetail.self,
-            forKey: "appEventTypeDetail"
-        )
-        self.name = members.tolerant(Swift.String.self, forKey: "name")
-        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
-        self.correlationRequestId = members.tolerant(
-            Swift.String.self,
-            forKey: "correlationRequestId"
-        )
-        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
-        self.address = members.tolerant(Swift.String.self, forKey: "address")
-        self.verb = members.tolerant(Swift.String.self, forKey: "verb")
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
     }
 
-    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` only when the value is not a JSON object.
-    public init(from decoder: any Swift.Decoder) throws {
-        self = try Self(tolerantlyFrom: decoder)
-    }
-
-    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
-    /// 3339 text in UTC.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError` when a member cannot be encoded.
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.appEventTypeDetail, forKey: .appEventTypeDetail)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.clientRequestId, forKey: .clientRequestId)
-        try container.encodeIfPresent(self.correlationRequestId, forKey: .correlationRequestId)
-        try container.encodeIfPresent(self.requestId, forKey: .requestId)
-        try container.encodeIfPresent(self.address, forKey: .address)
-        try container.encodeIfPresent(self.verb, forKey: .verb)
-    }
-}
-
-/// Data of the `Microsoft.Web.BackupOperationStarted` event.
-///
-/// The data of `Microsoft.Web.BackupOperationStarted` events.
-///
-/// Every member is optional: real payloads do not always match the spec, so a member the spec
-/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
-/// be converted is `nil`.
-///
-/// - Remark: From `#/definitions/WebBackupOperationStartedEventData`.
-public struct WebBackupOperationStartedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
-    /// The event type this model is the data of.
-    public static let eventType = "Microsoft.Web.BackupOperationStarted"
-
-    /// The app event type detail, shaped as `AppEventTypeDetail`.
-    ///
-    /// - Remark: From
-    ///   `#/definitions/WebBackupOperationStartedEventData/properties/appEventTypeDetail`.
-    public var appEventTypeDetail: AppEventTypeDetail?
-    /// The name (string).
-    ///
-    /// - Remark: From `#/definitions/WebBackupOperationStartedEventData/properties/name`.
-    public var name: Swift.String?
-    /// The client request ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/WebBackupOperationStartedEventData/properties/clientRequestId`.
-    public var clientRequestId: Swift.String?
-    /// The correlation request ID (string).
-    ///
-    /// - Remark: From
-    ///   `#/definitions/WebBackupOperationStartedEventData/properties/correlationRequestId`.
-    public var correlationRequestId: Swift.String?
-    /// The request ID (string).
-    ///
-    /// - Remark: From `#/definitions/WebBackupOperationStartedEventData/properties/requestId`.
-    public var requestId: Swift.String?
-    /// The address (string).
-    ///
-    /// - Remark: From `#/definitions/WebBackupOperationStartedEventData/properties/address`.
-    public var address: Swift.String?
-    /// The verb (string).
-    ///
-    /// - Remark: From `#/definitions/WebBackupOperationStartedEventData/properties/verb`.
-    public var verb: Swift.String?
-
-    /// Creates a value from its members.
-    ///
-    /// - Parameters:
-    ///   - appEventTypeDetail: The app event type detail, shaped as `AppEventTypeDetail`.
-    ///   - name: The name (string).
-    ///   - clientRequestId: The client request ID (string).
-    ///   - correlationRequestId: The correlation request ID (string).
-    ///   - requestId: The request ID (string).
-    ///   - address: The address (string).
-    ///   - verb: The verb (string).
-    public init(
-        appEventTypeDetail: AppEventTypeDetail? = nil,
-        name: Swift.String? = nil,
-        clientRequestId: Swift.String? = nil,
-        correlationRequestId: Swift.String? = nil,
-        requestId: Swift.String? = nil,
-        address: Swift.String? = nil,
-        verb: Swift.String? = nil
-    ) {
-        self.appEventTypeDetail = appEventTypeDetail
-        self.name = name
-        self.clientRequestId = clientRequestId
-        self.correlationRequestId = correlationRequestId
-        self.requestId = requestId
-        self.address = address
-        self.verb = verb
-    }
-
-    /// The wire names of the members.
-    private enum CodingKeys: Swift.String, CodingKey {
-        case appEventTypeDetail = "appEventTypeDetail"
-        case name = "name"
-        case clientRequestId = "clientRequestId"
-        case correlationRequestId = "correlationRequestId"
-        case requestId = "requestId"
-        case address = "address"
-        case verb = "verb"
-    }
-
-    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
     /// that is missing or cannot be converted is `nil`.
     ///
-    /// - Parameter json: The JSON value.
-    public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.appEventTypeDetail = members.tolerant(
             AppEventTypeDetail.self,
             forKey: "appEventTypeDetail"

@@ -2,6 +2,145 @@
 
 public import AzureCore
 
+/// Data of the `Microsoft.Web.SlotSwapWithPreviewCancelled` event.
+///
+/// The data of `Microsoft.Web.SlotSwapWithPreviewCancelled` events.
+///
+/// Every member is optional: real payloads do not always match the spec, so a member the spec
+/// requires may be missing. Decoding never fails for one member; a member that is missing or cannot
+/// be converted is `nil`.
+///
+/// - Remark: From `#/definitions/WebSlotSwapWithPreviewCancelledEventData`.
+public struct WebSlotSwapWithPreviewCancelledEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
+    /// The event type this model is the data of.
+    public static let eventType = "Microsoft.Web.SlotSwapWithPreviewCancelled"
+
+    /// The app event type detail, shaped as `AppEventTypeDetail`.
+    ///
+    /// - Remark: From
+    ///   `#/definitions/WebSlotSwapWithPreviewCancelledEventData/properties/appEventTypeDetail`.
+    public var appEventTypeDetail: AppEventTypeDetail?
+    /// The name (string).
+    ///
+    /// - Remark: From `#/definitions/WebSlotSwapWithPreviewCancelledEventData/properties/name`.
+    public var name: Swift.String?
+    /// The client request ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/WebSlotSwapWithPreviewCancelledEventData/properties/clientRequestId`.
+    public var clientRequestId: Swift.String?
+    /// The correlation request ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/WebSlotSwapWithPreviewCancelledEventData/properties/correlationRequestId`.
+    public var correlationRequestId: Swift.String?
+    /// The request ID (string).
+    ///
+    /// - Remark: From
+    ///   `#/definitions/WebSlotSwapWithPreviewCancelledEventData/properties/requestId`.
+    public var requestId: Swift.String?
+    /// The address (string).
+    ///
+    /// - Remark: From `#/definitions/WebSlotSwapWithPreviewCancelledEventData/properties/address`.
+    public var address: Swift.String?
+    /// The verb (string).
+    ///
+    /// - Remark: From `#/definitions/WebSlotSwapWithPreviewCancelledEventData/properties/verb`.
+    public var verb: Swift.String?
+
+    /// Creates a value from its members.
+    ///
+    /// - Parameters:
+    ///   - appEventTypeDetail: The app event type detail, shaped as `AppEventTypeDetail`.
+    ///   - name: The name (string).
+    ///   - clientRequestId: The client request ID (string).
+    ///   - correlationRequestId: The correlation request ID (string).
+    ///   - requestId: The request ID (string).
+    ///   - address: The address (string).
+    ///   - verb: The verb (string).
+    public init(
+        appEventTypeDetail: AppEventTypeDetail? = nil,
+        name: Swift.String? = nil,
+        clientRequestId: Swift.String? = nil,
+        correlationRequestId: Swift.String? = nil,
+        requestId: Swift.String? = nil,
+        address: Swift.String? = nil,
+        verb: Swift.String? = nil
+    ) {
+        self.appEventTypeDetail = appEventTypeDetail
+        self.name = name
+        self.clientRequestId = clientRequestId
+        self.correlationRequestId = correlationRequestId
+        self.requestId = requestId
+        self.address = address
+        self.verb = verb
+    }
+
+    /// The wire names of the members.
+    private enum CodingKeys: Swift.String, CodingKey {
+        case appEventTypeDetail = "appEventTypeDetail"
+        case name = "name"
+        case clientRequestId = "clientRequestId"
+        case correlationRequestId = "correlationRequestId"
+        case requestId = "requestId"
+        case address = "address"
+        case verb = "verb"
+    }
+
+    /// Reads a value from JSON tolerantly: `nil` only when the value is not a JSON object; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter json: The JSON value.
+    public init?(tolerantJSON json: AzureCore.JSONValue) {
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
+        self.appEventTypeDetail = members.tolerant(
+            AppEventTypeDetail.self,
+            forKey: "appEventTypeDetail"
+        )
+        self.name = members.tolerant(Swift.String.self, forKey: "name")
+        self.clientRequestId = members.tolerant(Swift.String.self, forKey: "clientRequestId")
+        self.correlationRequestId = members.tolerant(
+            Swift.String.self,
+            forKey: "correlationRequestId"
+        )
+        self.requestId = members.tolerant(Swift.String.self, forKey: "requestId")
+        self.address = members.tolerant(Swift.String.self, forKey: "address")
+        self.verb = members.tolerant(Swift.String.self, forKey: "verb")
+    }
+
+    /// Decodes a value tolerantly, as `init?(tolerantJSON:)` reads it.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` only when the value is not a JSON object.
+    public init(from decoder: any Swift.Decoder) throws {
+        self = try Self(tolerantlyFrom: decoder)
+    }
+
+    /// Encodes the value with the spec's member names; `nil` members are left out, dates are RFC
+    /// 3339 text in UTC.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: `EncodingError` when a member cannot be encoded.
+    public func encode(to encoder: any Swift.Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.appEventTypeDetail, forKey: .appEventTypeDetail)
+        try container.encodeIfPresent(self.name, forKey: .name)
+        try container.encodeIfPresent(self.clientRequestId, forKey: .clientRequestId)
+        try container.encodeIfPresent(self.correlationRequestId, forKey: .correlationRequestId)
+        try container.encodeIfPresent(self.requestId, forKey: .requestId)
+        try container.encodeIfPresent(self.address, forKey: .address)
+        try container.encodeIfPresent(self.verb, forKey: .verb)
+    }
+}
+
 /// Data of the `Microsoft.Web.SlotSwapWithPreviewStarted` event.
 ///
 /// The data of `Microsoft.Web.SlotSwapWithPreviewStarted` events.
@@ -11,7 +150,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/WebSlotSwapWithPreviewStartedEventData`.
-public struct WebSlotSwapWithPreviewStartedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct WebSlotSwapWithPreviewStartedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Microsoft.Web.SlotSwapWithPreviewStarted"
 
@@ -91,7 +230,15 @@ public struct WebSlotSwapWithPreviewStartedEventData: Codable, Hashable, Sendabl
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.appEventTypeDetail = members.tolerant(
             AppEventTypeDetail.self,
             forKey: "appEventTypeDetail"

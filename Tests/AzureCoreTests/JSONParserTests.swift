@@ -77,6 +77,104 @@ final class JSONParserTests: XCTestCase {
         }
     }
 
+    /// The text of each value kept by `keepingText` (checked, not built), by slot.
+    private func keptTexts(_ text: String) throws -> [JSONText] {
+        var texts: [JSONText] = []
+        _ = try JSONParser.parseObjects(Data(text.utf8), named: ["data", "b"], keepingText: ["data"]) { _, object in
+            XCTAssertNil(object.named[0], "a kept name has no tree")
+            if let kept = object.texts[0] { texts.append(kept) }
+        }
+        return texts
+    }
+
+    func test_parseObjects_keepsTheTextOfAskedNames_readLaterAsParseReadsIt() throws {
+        let values = [
+            #"{"a":[1,-2,3.5,-0.25e2,1E3,true,false,null,"x"],"b":{},"c":[]}"#, "9223372036854775808", "\"\"",
+            #""q\" b\\ s\/ \b\f\n\r\t u\u00e9 \ud83d\ude00 é""#, #"{"a":1,"b":2,"a":3}"#,
+            "[[], [{}], {\"\\u0061\": 1}]",
+            "null", "-0",
+        ]
+        for value in values {
+            let texts = try keptTexts("[{\"b\":0, \"data\" :  \(value)  , \"b\":1}, {\"b\":2}]")
+            XCTAssertEqual(texts.count, 1, value)
+            let kept = try XCTUnwrap(texts.first, value)
+            XCTAssertEqual(kept.withBytes { String(decoding: $0, as: UTF8.self) }, value, "exactly the value's bytes")
+            XCTAssertNil(kept.readValue, "not read before it is asked for")
+            XCTAssertEqual(kept.value, try parse(value), value)
+            XCTAssertEqual(kept.readValue, try parse(value), "kept once read")
+            XCTAssertEqual(kept.isNull, value == "null", value)
+        }
+        XCTAssertEqual(
+            try keptTexts(#"{"data":1,"data":[2]}"#).first?.value, [2], "a repeated name keeps its last text")
+    }
+
+    func test_parseObjects_keptTextIsCheckedAsParseChecksIt_atTheSameOffset() {
+        let values = [
+            "{\"a\":1,}", "[1,2", "[1 2]", "{\"a\" 1}", "tru", "01", "1.", "\"abc", "\"a\\x\"", "\"\\ud800\"",
+            "{\n  \"a\": @}", "1e999", "\"\u{1}\"", "[\"é\\u00\"]", "{\"\\q\":1}", "[1,]", "",
+        ]
+        for value in values {
+            let text = "[{\"data\":\(value)}]"
+            var kept: JSONParser.SyntaxError?
+            do {
+                _ = try JSONParser.parseObjects(Data(text.utf8), named: ["data"], keepingText: ["data"]) { _, _ in }
+            } catch {
+                kept = error
+            }
+            var plain: JSONParser.SyntaxError?
+            do { _ = try JSONParser.parse(Data(text.utf8)) } catch { plain = error }
+            XCTAssertNotNil(kept, value)
+            XCTAssertEqual(kept, plain, value)
+        }
+        var bytes = Array("[{\"data\":\"ab\"}]".utf8)
+        bytes[10] = 0xFF  // invalid UTF-8 inside the kept string
+        XCTAssertThrowsError(
+            try JSONParser.parseObjects(Data(bytes), named: ["data"], keepingText: ["data"]) { _, _ in }
+        ) {
+            XCTAssertEqual(($0 as? JSONParser.SyntaxError)?.reason, "invalid UTF-8 in a string")
+        }
+    }
+
+    func test_keptText_membersReadStraightFromTheText_orFromTheTreeWhenUnusual() throws {
+        func members(_ value: String, _ read: (JSONMembers) -> Void) throws -> Bool {
+            let kept = try XCTUnwrap(try keptTexts("{\"data\":\(value)}").first)
+            return kept.withMembers(read)
+        }
+        var seen: [String?] = []
+        // Plain: last value of a repeated name, tolerant conversion, null is nil, a missing name is nil.
+        XCTAssertTrue(
+            try members(#"{ "n" : "7", "s": 1, "s": "two", "z": null, "o": {"k": [1]} }"#) { m in
+                seen = [
+                    m.tolerant(Int.self, forKey: "n").map(String.init), m.tolerant(String.self, forKey: "s"),
+                    m.tolerant(String.self, forKey: "z"), m.tolerant(String.self, forKey: "missing"),
+                    m.tolerant(JSONValue.self, forKey: "o").map { "\($0)" },
+                ]
+                XCTAssertEqual(m.keys, ["n", "s", "z", "o"])
+            })
+        XCTAssertEqual(seen, ["7", "two", nil, nil, "\(["k": [1]] as JSONValue)"])
+        // An escaped name and a large object go through the tree, with the same answers.
+        XCTAssertTrue(
+            try members(#"{"\u0075rl": "u", "url2": 2}"#) { seen = [$0.tolerant(String.self, forKey: "url")] })
+        XCTAssertEqual(seen, ["u"])
+        let large = "{" + (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ",") + "}"
+        XCTAssertTrue(try members(large) { m in seen = [m.tolerant(String.self, forKey: "k39")] })
+        XCTAssertEqual(seen, ["39"])
+        // Not an object: the body is not called.
+        for value in ["[1]", "\"s\"", "null", "3"] {
+            XCTAssertFalse(try members(value) { _ in XCTFail(value) }, value)
+        }
+    }
+
+    func test_keptText_readFromManyThreadsAtOnce_givesOneTree() async throws {
+        let kept = try XCTUnwrap(try keptTexts(#"{"data":{"a":[1,2,{"b":"c"}]}}"#).first)
+        let values = await withTaskGroup(of: JSONValue.self) { group in
+            for _ in 0..<64 { group.addTask { kept.value } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        XCTAssertEqual(values.count, 64)
+        XCTAssertEqual(Set(values), [["a": [1, 2, ["b": "c"]]]])
+    }
+
     func test_parse_stringEscapesAndUnicode() throws {
         XCTAssertEqual(
             try parse(#""q\" b\\ s\/ \b\f\n\r\t u\u00e9 \ud83d\ude00 é""#), "q\" b\\ s/ \u{8}\u{c}\n\r\t u\u{e9} 😀 é")

@@ -1,5 +1,6 @@
 import AzureCore
 import AzureEventGrid
+import EventGridSystemEvents
 import Foundation
 import XCTest
 
@@ -91,6 +92,50 @@ final class ConsumerTests: XCTestCase {
         }
         XCTAssertEqual(event.extensions, ["topic": "blue", "eventType": "x", "n": ["k": [1]]])
         XCTAssertEqual(event, try JSONDecoder().decode(CloudEvent.self, from: Data(json.utf8)))
+    }
+
+    /// A parsed event keeps `data` as the JSON text it came as (read on first use): it is
+    /// equal, hashes and encodes exactly like the same event built in code, and setting `data`
+    /// replaces it.
+    func test_parsedEvents_keepDataAsText_yetBehaveAsBuiltEvents() throws {
+        var parsed = try XCTUnwrap(EventGridParser.parseEventGridEvents(Data(eventGridJSON.utf8)).first)
+        var built = EventGridEvent(
+            subject: "/blobs/a", eventType: "Microsoft.Storage.BlobCreated", data: ["url": "https://a/b"],
+            dataVersion: "", id: "e1", eventTime: try XCTUnwrap(RFC3339.date(from: "2024-01-01T00:00:00.1234567Z")),
+            topic: "/subscriptions/x")
+        built.metadataVersion = "1"
+        XCTAssertEqual(parsed, built)
+        XCTAssertEqual(Set([parsed, built]).count, 1, "equal events hash alike")
+        let encoder = JSONCoding.makeEncoder()
+        XCTAssertEqual(try encoder.encode(parsed), try encoder.encode(built))
+        XCTAssertEqual(parsed.systemEventData(as: StorageBlobCreatedEventData.self)?.url, "https://a/b")
+        parsed.data = ["url": "changed"]
+        XCTAssertEqual(parsed.data, ["url": "changed"])
+        XCTAssertEqual(parsed.systemEventData(as: StorageBlobCreatedEventData.self)?.url, "changed")
+        XCTAssertNotEqual(parsed, built)
+
+        // The same data in other bytes (order, spacing) is still equal.
+        let respaced = eventGridJSON.replacingOccurrences(
+            of: #"{"url":"https://a/b"}"#, with: #"{ "url" : "https://a/b" }"#)
+        XCTAssertEqual(try EventGridParser.parseEventGridEvents(Data(respaced.utf8)).first, built)
+
+        let noData =
+            #"{"id":"e","subject":"s","eventType":"Microsoft.Storage.BlobCreated","eventTime":"2024-01-01T00:00:00Z","data":null}"#
+        let empty = try XCTUnwrap(EventGridParser.parseEventGridEvents(Data(noData.utf8)).first)
+        XCTAssertEqual(empty.data, .null)
+        guard case .unknown(_, .null) = empty.systemEvent else { return XCTFail("null data is not typed") }
+
+        let cloud = #"""
+            [{"specversion":"1.0","id":"c1","source":"/s","type":"Microsoft.Storage.BlobCreated","data":{"url":"u"}},
+             {"specversion":"1.0","id":"c2","source":"/s","type":"t","data":null},
+             {"specversion":"1.0","id":"c3","source":"/s","type":"t","data_base64":"AQI=","data":{"ignored":1}}]
+            """#
+        let events = try EventGridParser.parseCloudEvents(Data(cloud.utf8))
+        XCTAssertEqual(events.map(\.data), [.json(["url": "u"]), nil, .binary(Data([1, 2]))])
+        XCTAssertEqual(events.first?.systemEventData(as: StorageBlobCreatedEventData.self)?.url, "u")
+        XCTAssertEqual(
+            events.first,
+            CloudEvent(source: "/s", type: "Microsoft.Storage.BlobCreated", data: ["url": "u"], id: "c1", time: nil))
     }
 
     func test_decodable_readsTheEnvelopeAsTheParserDoes() throws {

@@ -1,4 +1,5 @@
 import AzureCore
+import AzureEventGrid
 import EventGridSystemEvents
 import Foundation
 import SwaggerGenCore
@@ -53,6 +54,41 @@ final class SystemEventDecodingTests: XCTestCase {
         XCTAssertThrowsError(try JSONDecoder().decode(StorageBlobCreatedEventData.self, from: Data("[1]".utf8))) {
             error in
             guard case DecodingError.typeMismatch = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    /// A parsed event reads its typed data straight from the JSON text (no tree): for every
+    /// event type and every payload style, with the members in reverse order and a repeated
+    /// member, it gives what the tree path gives, and the tree is not read on the way.
+    func test_everyEventType_textPathAgreesWithTheTreePath() throws {
+        for object in SpecPayloads.events {
+            let eventType = try XCTUnwrap(object.eventType)
+            for style in [SpecPayloads.Style.spec, .quirky, .exact] {
+                let payload = SpecPayloads.payload(object, style: style)
+                let viaTree = SystemEvent.decode(eventType: eventType, data: payload)
+                guard case .object(let members) = payload else { return XCTFail("\(eventType) payload") }
+                // Members written last first, and the first one again with a value that loses
+                // (a repeated name keeps its last value, as in a tree).
+                var text = "{"
+                let names = members.keys.sorted().reversed()
+                if let first = names.first {
+                    text += "\"\(first)\": {\"superseded\": true}, "
+                }
+                var written: [String] = []
+                for name in names {
+                    let value = try JSONCoding.makeEncoder().encode(members[name])
+                    written.append("\"\(name)\" : " + String(decoding: value, as: UTF8.self))
+                }
+                text += written.joined(separator: " ,\n ") + "}"
+                let envelope = """
+                    {"id": "1", "subject": "s", "eventType": "\(eventType)", "eventTime": "2024-01-01T00:00:00Z",
+                     "dataVersion": "1", "data": \(text)}
+                    """
+                let event = try XCTUnwrap(EventGridParser.parseEventGridEvents(Data(envelope.utf8)).first)
+                let viaText = event.systemEvent
+                XCTAssertEqual(viaText, viaTree, "\(eventType) \(style)")
+                XCTAssertEqual(event.data, payload, "\(eventType) \(style)")
+            }
         }
     }
 

@@ -80,7 +80,7 @@ final class GoldenTests: XCTestCase {
         let contoso = try String(
             contentsOfFile: TestSupport.goldenDirectory + "/SystemEvents/Contoso.swift", encoding: .utf8)
         for needle in [
-            "public struct ContosoWidgetCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {",
+            "public struct ContosoWidgetCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {",
             "public static let eventType = \"Contoso.Widgets.WidgetCreated\"",
             "public var id: Swift.String?", "public var nbf: Swift.Int64?", "case nbf = \"NBF\"",
             "public var widgetURL: Swift.String?", "case widgetURL = \"widgetUrl\"",
@@ -89,7 +89,9 @@ final class GoldenTests: XCTestCase {
             "public var anything: AzureCore.JSONValue?", "public var parts: [ContosoPart]?",
             "public var outputs: [ContosoOutputKind]?", "public var color: WidgetColor?",
             "public init?(tolerantJSON json: AzureCore.JSONValue) {",
-            "guard case .object(let members) = json else { return nil }",
+            "guard let members = AzureCore.JSONMembers(json) else { return nil }",
+            "self.init(tolerantMembers: members)",
+            "package init(tolerantMembers members: AzureCore.JSONMembers) {",
             "self.createdAt = members.tolerant(Foundation.Date.self, forKey: \"createdAt\")",
             "self = try Self(tolerantlyFrom: decoder)",
             "guard let value = ContosoOutputAsset(tolerantJSON: json) else { return nil }",

@@ -1,10 +1,10 @@
 /// The public mode of the Translate stage (`--access public`, the system-event models):
 ///
 /// - one file per spec file (`Storage.swift` from `Storage.yaml`), holding its models and enums;
-/// - every member optional, read tolerantly from the JSON tree in `init?(tolerantJSON:)` through
-///   AzureCore's `tolerant(_:forKey:)` (a missing or unconvertible member is `nil`, never an
-///   error; `init(from:)` goes through the same code), written with `encodeIfPresent` (dates as
-///   RFC 3339 text);
+/// - every member optional, read tolerantly in `init(tolerantMembers:)` through AzureCore's
+///   `JSONMembers.tolerant(_:forKey:)` (a missing or unconvertible member is `nil`, never an
+///   error), from JSON text or a tree: `init?(tolerantJSON:)` and `init(from:)` go through it;
+///   written with `encodeIfPresent` (dates as RFC 3339 text);
 /// - enums conform to `AzureCore.ExtensibleStringEnum` (case-insensitive match of known values);
 /// - a discriminator base `B` with children gets a wrapper `enum BKind` (one case per child, plus
 ///   `unknown(B, raw:)` keeping the raw JSON); every property typed `B` uses `BKind` instead;
@@ -39,7 +39,7 @@ extension Translator {
             switch type {
             case .object(let object):
                 declarations.append(publicObjectDecl(object, polymorphic: polymorphic, access: access))
-                lines += 30 + 14 * object.properties.count
+                lines += 40 + 14 * object.properties.count
                 if let kinds = children[object.swiftName] {
                     declarations.append(polymorphicDecl(base: object, children: kinds, access: access))
                     lines += 40 + 10 * kinds.count
@@ -168,7 +168,7 @@ extension Translator {
         var parameterDocs: [Doc.Parameter] = []
         var initBody: [Statement] = []
         let codingKeys = typeValue(.named("CodingKeys"))
-        var readBody: [Statement] = [Self.guardObject]
+        var readBody: [Statement] = []
         var encodeBody: [Statement] = [
             .varBinding(
                 "container", nil, call(.member(.identifier("encoder"), "container"), [Argument("keyedBy", codingKeys)]))
@@ -278,7 +278,21 @@ extension Translator {
                         parameters: [.init(name: "json", text: "The JSON value.")]
                     ),
                     access: access, kind: .initializer(failable: true),
-                    parameters: [Self.jsonParameter], body: readBody
+                    parameters: [Self.jsonParameter], body: Self.readThroughMembers
+                )
+            )
+        )
+        members.append(
+            .function(
+                FunctionDecl(
+                    doc: Doc(
+                        [
+                            "Reads a value from a JSON object's members, from a tree or straight from JSON text; a member that is missing or cannot be converted is `nil`."
+                        ],
+                        parameters: [.init(name: "members", text: "The object's members.")]
+                    ),
+                    access: .package, kind: .initializer(failable: false),
+                    parameters: [Self.membersParameter], body: readBody
                 )
             )
         )
@@ -307,7 +321,7 @@ extension Translator {
             )
         }
         description.append(Self.tolerantNote)
-        var inherits = Emitted.modelConformances + [Emitted.tolerantDecodable]
+        var inherits = Emitted.modelConformances + [Emitted.tolerantDecodable, Emitted.tolerantObjectDecodable]
         if object.eventType != nil { inherits.append(Emitted.systemEventModel) }
         return .type(
             TypeDecl(
@@ -318,9 +332,22 @@ extension Translator {
         )
     }
 
-    /// `guard case .object(let members) = json else { return nil }`.
-    static let guardObject = Statement.guardBinding(
-        pattern: "case .object(let members)", value: .identifier("json"), elseBody: [.returnValue(.nilLiteral)])
+    /// `guard let members = AzureCore.JSONMembers(json) else { return nil }` and
+    /// `self.init(tolerantMembers: members)`: a model reads a tree through its members.
+    static let readThroughMembers: [Statement] = [
+        .guardBinding(
+            pattern: "let members",
+            value: .call(.identifier(Emitted.jsonMembers), [Argument(nil, .identifier("json"))], trailingClosure: nil),
+            elseBody: [.returnValue(.nilLiteral)]),
+        .expression(
+            .call(
+                .member(.identifier("self"), "init"), [Argument("tolerantMembers", .identifier("members"))],
+                trailingClosure: nil)),
+    ]
+
+    /// The `members` parameter of `init(tolerantMembers:)`.
+    static let membersParameter = FunctionParameter(
+        label: "tolerantMembers", name: "members", type: .named(Emitted.jsonMembers))
 
     /// `guard let value = <type>(tolerantJSON: json) else { return nil }`.
     static func guardRead(_ type: String) -> Statement {

@@ -58,14 +58,20 @@ public struct JSONParser {
         package var named: [JSONValue?]
         /// Every other member, in order.
         package var others: [(String, JSONValue)]
+        /// The checked text of each asked-for name whose value was kept as text (see
+        /// ``JSONParser/parseObjects(_:named:keepingText:each:)``), by the name's index; such a
+        /// name's slot in ``named`` stays `nil`.
+        package var texts: [JSONText?]
 
         /// Creates an object from its slots and other members.
         /// - Parameters:
         ///   - named: The value of each asked-for name, by index.
         ///   - others: The other members.
-        package init(named: [JSONValue?], others: [(String, JSONValue)]) {
+        ///   - texts: The values kept as text, by index (none by default).
+        package init(named: [JSONValue?], others: [(String, JSONValue)], texts: [JSONText?]? = nil) {
             self.named = named
             self.others = others
+            self.texts = texts ?? Array(repeating: nil, count: named.count)
         }
     }
 
@@ -81,28 +87,38 @@ public struct JSONParser {
 
     /// Parses a document that should be one object or an array of objects (a batch of events),
     /// handing each top-level object to `each` as soon as it is read, with its members sorted
-    /// into the slots of `names`. Nested values are read as ``JSONValue`` trees. The input is
-    /// checked exactly as ``parse(_:)`` checks it, to the end, whatever `each` does.
+    /// into the slots of `names`. Nested values are read as ``JSONValue`` trees, except those of
+    /// the names in `textNames`: they are checked and kept as ``JSONText`` (no tree is built).
+    /// The input is checked exactly as ``parse(_:)`` checks it, to the end, whatever `each` does.
     /// - Parameters:
     ///   - data: UTF-8 JSON text.
     ///   - names: The member names to give slots, in slot order.
+    ///   - textNames: The names (among `names`) whose values are kept as text.
     ///   - each: Called with each top-level object's index (0 for a lone object) and members;
     ///     the object is only valid during the call.
     /// - Returns: The document's shape.
     /// - Throws: ``SyntaxError`` naming the offset of the first problem.
     package static func parseObjects(
-        _ data: Data, named names: [String], each: (Int, SortedObject) -> Void
+        _ data: Data, named names: [String], keepingText textNames: Set<String> = [],
+        each: (Int, SortedObject) -> Void
     ) throws(SyntaxError) -> Layout {
-        let nameBytes = names.map { Array($0.utf8) }
+        let slots = Slots(names: names.map { Array($0.utf8) }, text: names.map(textNames.contains))
         let result = data.withUnsafeBytes { raw -> Result<Layout, SyntaxError> in
             var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
             do throws(SyntaxError) {
-                return .success(try reader.objectsDocument(names: nameBytes, each: each))
+                return .success(try reader.objectsDocument(slots: slots, each: each))
             } catch {
                 return .failure(error)
             }
         }
         return try result.get()
+    }
+
+    /// The asked-for names of ``parseObjects(_:named:keepingText:each:)`` as bytes, and which of
+    /// them keep their values as text.
+    struct Slots {
+        let names: [[UInt8]]
+        let text: [Bool]
     }
 
     /// Reads the bytes in place (they live as long as `parse`'s closure). Object members are
@@ -131,68 +147,53 @@ public struct JSONParser {
         }
 
         mutating func objectsDocument(
-            names: [[UInt8]], each: (Int, SortedObject) -> Void
+            slots: Slots, each: (Int, SortedObject) -> Void
         ) throws(SyntaxError) -> Layout {
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }
             // One slot buffer for every object: emptied after each call, never reallocated.
-            var object = SortedObject(named: Array(repeating: nil, count: names.count), others: [])
+            var object = SortedObject(
+                named: Array(repeating: nil, count: slots.names.count), others: [],
+                texts: Array(repeating: nil, count: slots.names.count))
             func hand(_ position: Int) {
                 each(position, object)
-                for slot in object.named.indices { object.named[slot] = nil }
+                for slot in object.named.indices {
+                    object.named[slot] = nil
+                    object.texts[slot] = nil
+                }
                 object.others.removeAll(keepingCapacity: true)
             }
             let layout: Layout
             switch bytes[index] {
             case UInt8(ascii: "{"):
-                try parseSortedObject(names: names, into: &object)
+                try parseSortedObject(slots: slots, into: &object)
                 hand(0)
                 layout = .object
             case UInt8(ascii: "["):
-                try enter()
-                index += 1
                 var count = 0
                 var firstNonObject: Int?
-                skipWhitespace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                    index += 1
-                } else {
-                    while true {
-                        skipWhitespace()
-                        if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
-                            try parseSortedObject(names: names, into: &object)
-                            hand(count)
-                        } else {
-                            _ = try parseValue()
-                            if firstNonObject == nil { firstNonObject = count }
-                        }
-                        count += 1
-                        skipWhitespace()
-                        guard index < bytes.count else { throw error("unexpected end of input in an array") }
-                        if bytes[index] == UInt8(ascii: ",") {
-                            index += 1
-                            continue
-                        }
-                        guard bytes[index] == UInt8(ascii: "]") else {
-                            throw error("expected ',' or ']' in an array")
-                        }
-                        index += 1
-                        break
+                try array { (reader) throws(SyntaxError) in
+                    if reader.bytes[reader.index] == UInt8(ascii: "{") {
+                        try reader.parseSortedObject(slots: slots, into: &object)
+                        hand(count)
+                    } else {
+                        try reader.skipValue()
+                        if firstNonObject == nil { firstNonObject = count }
                     }
+                    count += 1
                 }
-                depth -= 1
                 layout = .array(count: count, firstNonObject: firstNonObject)
             default:
-                _ = try parseValue()
+                try skipValue()
                 layout = .other
             }
             try end()
             return layout
         }
 
-        /// An object whose member names are matched against `names` as bytes, into an emptied
-        /// `object`.
-        mutating func parseSortedObject(names: [[UInt8]], into object: inout SortedObject) throws(SyntaxError) {
+        /// The punctuation of an object, from its `{` to past its `}`: `member` reads each
+        /// member, called at the opening quote of its name (see ``colon()``).
+        mutating func object(_ member: (inout Reader) throws(SyntaxError) -> Void) throws(SyntaxError) {
             try enter()
             index += 1
             skipWhitespace()
@@ -205,18 +206,7 @@ public struct JSONParser {
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of input in an object") }
                 guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
-                let name = try parseName(names: names)
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                    throw error("expected ':' after member name")
-                }
-                index += 1
-                skipWhitespace()
-                let value = try parseValue()
-                switch name {
-                case .slot(let slot): object.named[slot] = value
-                case .other(let text): object.others.append((text, value))
-                }
+                try member(&self)
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of input in an object") }
                 if bytes[index] == UInt8(ascii: ",") {
@@ -227,6 +217,62 @@ public struct JSONParser {
                 index += 1
                 depth -= 1
                 return
+            }
+        }
+
+        /// Between a member's name and its value: the `:` and the whitespace around it.
+        mutating func colon() throws(SyntaxError) {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("expected ':' after member name")
+            }
+            index += 1
+            skipWhitespace()
+        }
+
+        /// The punctuation of an array, from its `[` to past its `]`: `element` reads each
+        /// element, called at its first byte (there is one).
+        mutating func array(_ element: (inout Reader) throws(SyntaxError) -> Void) throws(SyntaxError) {
+            try enter()
+            index += 1
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                depth -= 1
+                return
+            }
+            while true {
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of input") }
+                try element(&self)
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of input in an array") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']' in an array") }
+                index += 1
+                depth -= 1
+                return
+            }
+        }
+
+        /// An object whose member names are matched against the slots' names as bytes, into an
+        /// emptied `object`.
+        mutating func parseSortedObject(slots: Slots, into object: inout SortedObject) throws(SyntaxError) {
+            try self.object { (reader) throws(SyntaxError) in
+                let name = try reader.parseName(names: slots.names)
+                try reader.colon()
+                switch name {
+                case .slot(let slot) where slots.text[slot]:
+                    let start = reader.index
+                    try reader.skipValue()
+                    object.texts[slot] = JSONText(
+                        copying: UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.index]))
+                case .slot(let slot): object.named[slot] = try reader.parseValue()
+                case .other(let text): object.others.append((text, try reader.parseValue()))
+                }
             }
         }
 
@@ -328,72 +374,57 @@ public struct JSONParser {
         }
 
         mutating func parseObject() throws(SyntaxError) -> JSONValue {
-            try enter()
-            index += 1
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                depth -= 1
-                return .object([:])
-            }
             let start = members.count
-            while true {
-                skipWhitespace()
-                guard index < bytes.count else { throw error("unexpected end of input in an object") }
-                guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
-                let key = try parseString()
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                    throw error("expected ':' after member name")
-                }
-                index += 1
-                skipWhitespace()
-                let value = try parseValue()
-                members.append((key, value))
-                skipWhitespace()
-                guard index < bytes.count else { throw error("unexpected end of input in an object") }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in an object") }
-                index += 1
-                depth -= 1
-                // Moved off the top of the stack, last member first, with one hash each; when a
-                // name repeats, the value already there came later and is put back (last wins).
-                var object = [String: JSONValue](minimumCapacity: members.count - start)
-                while members.count > start {
-                    let (name, member) = members.removeLast()
-                    if let later = object.updateValue(member, forKey: name) { object[name] = later }
-                }
-                return .object(object)
+            try object { (reader) throws(SyntaxError) in
+                let key = try reader.parseString()
+                try reader.colon()
+                reader.members.append((key, try reader.parseValue()))
             }
+            // Moved off the top of the stack, last member first, with one hash each; when a
+            // name repeats, the value already there came later and is put back (last wins).
+            var object = [String: JSONValue](minimumCapacity: members.count - start)
+            while members.count > start {
+                let (name, member) = members.removeLast()
+                if let later = object.updateValue(member, forKey: name) { object[name] = later }
+            }
+            return .object(object)
         }
 
         mutating func parseArray() throws(SyntaxError) -> JSONValue {
-            try enter()
-            index += 1
             var elements: [JSONValue] = []
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                depth -= 1
-                return .array(elements)
-            }
-            while true {
-                skipWhitespace()
-                elements.append(try parseValue())
-                skipWhitespace()
-                guard index < bytes.count else { throw error("unexpected end of input in an array") }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
+            try array { (reader) throws(SyntaxError) in elements.append(try reader.parseValue()) }
+            return .array(elements)
+        }
+
+        /// Checks one value exactly as ``parseValue()`` would and moves past it, building nothing
+        /// (plain ASCII strings are not even made into `String`s).
+        mutating func skipValue() throws(SyntaxError) {
+            guard index < bytes.count else { throw error("unexpected end of input") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                try object { (reader) throws(SyntaxError) in
+                    try reader.skipString()
+                    try reader.colon()
+                    try reader.skipValue()
                 }
-                guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']' in an array") }
-                index += 1
-                depth -= 1
-                return .array(elements)
+            case UInt8(ascii: "["):
+                try array { (reader) throws(SyntaxError) in try reader.skipValue() }
+            case UInt8(ascii: "\""):
+                try skipString()
+            default:
+                _ = try parseValue()  // a number or literal: nothing to allocate
             }
+        }
+
+        /// Moves past a string; only one with escapes or non-ASCII bytes is read (and checked)
+        /// as text.
+        mutating func skipString() throws(SyntaxError) {
+            let (stop, seen) = JSONBytes.scanPlain(bytes, from: index + 1)
+            if stop < bytes.count, bytes[stop] == UInt8(ascii: "\""), seen < 0x80 {
+                index = stop + 1
+                return
+            }
+            _ = try parseString()
         }
 
         mutating func parseString() throws(SyntaxError) -> String {

@@ -33,6 +33,16 @@ extension TolerantDecodable {
     }
 }
 
+/// A generated model: it reads its members through ``JSONMembers``, so it reads as well from
+/// checked JSON text (a parsed event's `data`, no tree built) as from a parsed tree; its
+/// ``TolerantDecodable/init(tolerantJSON:)`` goes through the same initializer.
+package protocol TolerantObjectDecodable: TolerantDecodable {
+    /// Reads a value from an object's members; a member that is missing or cannot be converted
+    /// is `nil`.
+    /// - Parameter members: The members.
+    init(tolerantMembers members: JSONMembers)
+}
+
 extension Dictionary where Key == String, Value == JSONValue {
     /// Reads a member of a JSON object tolerantly: `nil` when it is missing, `null`, or cannot be
     /// converted to `type`. The generated models read each member with it.

@@ -5,7 +5,8 @@ extension EventGridEvent {
     /// raw JSON) when the event type is not a known system event. Never throws: fields that do
     /// not fit their model are left `nil`, the others are kept.
     public var systemEvent: SystemEvent {
-        SystemEvent.decode(eventType: eventType, data: data)
+        if let text = storedData.text { return SystemEvent.decode(eventType: eventType, text: text) }
+        return SystemEvent.decode(eventType: eventType, data: data)
     }
 
     /// The event's data as one specific system-event model.
@@ -20,6 +21,9 @@ extension CloudEvent {
     /// The event's data as a typed Azure system event; `.unknown` when the type is not a known
     /// system event or the data is not JSON.
     public var systemEvent: SystemEvent {
+        if case .json(let json)? = storedData, let text = json.text {
+            return SystemEvent.decode(eventType: type, text: text)
+        }
         switch data {
         case .json(let value): return SystemEvent.decode(eventType: type, data: value)
         case .binary(let bytes): return .unknown(eventType: type, data: .string(bytes.base64EncodedString()))

@@ -110,7 +110,9 @@ public enum EventGridParser {
         var failure: (any Error)?
         let layout: JSONParser.Layout
         do {
-            layout = try JSONParser.parseObjects(data, named: EnvelopeReader.Member.names) { index, object in
+            layout = try JSONParser.parseObjects(
+                data, named: EnvelopeReader.Member.names, keepingText: EnvelopeReader.textNames
+            ) { index, object in
                 guard failure == nil else { return }
                 do {
                     events.append(try read(index, EnvelopeReader(sorted: object)))

@@ -31,8 +31,34 @@ public struct CloudEvent: Sendable, Hashable {
     public var dataSchema: String?
     /// The media type of `data`, such as `application/json`.
     public var dataContentType: String?
-    /// The payload, or `nil` for none.
-    public var data: Payload?
+    /// The payload, or `nil` for none. An event ``EventGridParser`` read keeps JSON data as the
+    /// text it came as until it is first read here (then the tree is kept); ``systemEvent``
+    /// reads the typed model straight from the text.
+    public var data: Payload? {
+        get {
+            switch storedData {
+            case .json(let json)?: return .json(json.value)
+            case .binary(let bytes)?: return .binary(bytes)
+            case nil: return nil
+            }
+        }
+        set {
+            switch newValue {
+            case .json(let value)?: storedData = .json(LazyJSON(value))
+            case .binary(let bytes)?: storedData = .binary(bytes)
+            case nil: storedData = nil
+            }
+        }
+    }
+
+    /// `data` as the event holds it.
+    enum StoredPayload: Sendable, Hashable {
+        case json(LazyJSON)
+        case binary(Data)
+    }
+
+    /// `data` as the event holds it.
+    var storedData: StoredPayload?
     /// Extension attributes by name.
     public var extensions: [String: JSONValue]
 
@@ -66,7 +92,7 @@ public struct CloudEvent: Sendable, Hashable {
         self.subject = subject
         self.dataSchema = dataSchema
         self.dataContentType = dataContentType
-        self.data = data.map(Payload.json)
+        self.storedData = data.map { .json(LazyJSON($0)) }
         self.extensions = extensions
     }
 
@@ -204,9 +230,9 @@ extension CloudEvent: Codable {
             guard let bytes = Data(base64Encoded: base64) else {
                 throw EnvelopeReader.Failure(member: "data_base64", problem: "is not valid base64")
             }
-            data = .binary(bytes)
+            storedData = .binary(bytes)
         } else {
-            data = reader.json(.data).map(Payload.json)
+            storedData = reader.lazyJSON(.data).map(StoredPayload.json)
         }
         extensions = reader.members(excluding: Self.reservedAttributeNames)
     }

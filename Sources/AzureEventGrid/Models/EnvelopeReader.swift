@@ -3,8 +3,8 @@ import Foundation
 
 /// Reads the members of an event envelope from a parsed JSON object: the one decoding path of
 /// ``EventGridEvent`` and ``CloudEvent``. ``EventGridParser`` hands it objects whose envelope
-/// members the parser already sorted into slots (``/AzureCore/JSONParser/parseObjects(_:named:each:)``,
-/// no dictionary per event); their `init(from:)` reads the value as a JSON tree first and comes
+/// members the parser already sorted into slots (``/AzureCore/JSONParser/parseObjects(_:named:keepingText:each:)``,
+/// no dictionary per event, `data` kept as text); their `init(from:)` reads the value as a JSON tree first and comes
 /// here with its dictionary, so both paths agree.
 struct EnvelopeReader {
     /// Every envelope member of either schema: the slots the parser sorts members into.
@@ -88,18 +88,31 @@ struct EnvelopeReader {
         )
     }
 
-    /// A member's value, `null` included; `nil` when it is absent.
+    /// The members whose values the parser keeps as text (see ``lazyJSON(_:)``).
+    static let textNames: Set<String> = [Member.data.name]
+
+    /// A member's value, `null` included; `nil` when it is absent. A member kept as text is
+    /// read into a tree.
     /// - Parameter member: The member.
     /// - Returns: The value.
     subscript(member: Member) -> JSONValue? {
-        object.named[member.rawValue]
+        object.named[member.rawValue] ?? object.texts[member.rawValue]?.value
     }
 
     /// Whether the object has the member (even as `null`).
     /// - Parameter member: The member.
     /// - Returns: `true` when it is present.
     func has(_ member: Member) -> Bool {
-        self[member] != nil
+        object.named[member.rawValue] != nil || object.texts[member.rawValue] != nil
+    }
+
+    /// Any JSON member other than `null`, as the event keeps it: the text the parser kept, else
+    /// the tree.
+    /// - Parameter member: The member.
+    /// - Returns: The value, or `nil` when the member is missing or `null`.
+    func lazyJSON(_ member: Member) -> LazyJSON? {
+        if let text = object.texts[member.rawValue] { return text.isNull ? nil : LazyJSON(text: text) }
+        return json(member).map(LazyJSON.init)
     }
 
     /// Every member whose name is not in `excluded` and whose value is not `null`: a cloud
@@ -112,8 +125,8 @@ struct EnvelopeReader {
             if case .null = value { return }
             if !excluded.contains(name) { result[name] = value }
         }
-        for member in Member.allCases {
-            if let value = object.named[member.rawValue] { add(member.name, value) }
+        for member in Member.allCases where !excluded.contains(member.name) {
+            if let value = self[member] { add(member.name, value) }
         }
         for (name, value) in object.others { add(name, value) }
         return result

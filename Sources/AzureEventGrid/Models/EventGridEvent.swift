@@ -22,8 +22,16 @@ public struct EventGridEvent: Sendable, Hashable, Codable {
     public var dataVersion: String
     /// The schema version of the event envelope; set by the service (`"1"`), `nil` when publishing.
     public var metadataVersion: String?
-    /// The event's payload.
-    public var data: JSONValue
+    /// The event's payload. An event ``EventGridParser`` read keeps it as the JSON text it came
+    /// as until it is first read here (then the tree is kept); ``systemEvent`` reads the typed
+    /// model straight from the text.
+    public var data: JSONValue {
+        get { storedData.value }
+        set { storedData = LazyJSON(newValue) }
+    }
+
+    /// `data` as the event holds it.
+    var storedData: LazyJSON
 
     /// Creates an event with a JSON payload.
     /// - Parameters:
@@ -50,7 +58,7 @@ public struct EventGridEvent: Sendable, Hashable, Codable {
         self.eventTime = eventTime
         self.dataVersion = dataVersion
         self.metadataVersion = nil
-        self.data = data
+        self.storedData = LazyJSON(data)
     }
 
     /// Creates an event whose payload is any `Encodable` value.
@@ -109,7 +117,7 @@ public struct EventGridEvent: Sendable, Hashable, Codable {
         eventTime = time
         dataVersion = try reader.string(.dataVersion) ?? ""
         metadataVersion = try reader.string(.metadataVersion)
-        data = reader.json(.data) ?? .null
+        storedData = reader.lazyJSON(.data) ?? LazyJSON(.null)
     }
 
     /// Encodes the event with `eventTime` as RFC 3339 UTC.

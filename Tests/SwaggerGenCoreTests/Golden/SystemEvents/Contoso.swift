@@ -10,7 +10,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContosoLabels`.
-public struct ContosoLabels: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContosoLabels: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The `primary` member.
     ///
     /// - Remark: From `#/definitions/ContosoLabels/properties/primary`.
@@ -60,7 +60,15 @@ public struct ContosoLabels: Codable, Hashable, Sendable, AzureCore.TolerantDeco
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.primary = members.tolerant(Swift.String.self, forKey: "primary")
         var additionalProperties: [Swift.String: Swift.String] = [:]
         for key in members.keys where CodingKeys(rawValue: key) == nil {
@@ -102,7 +110,7 @@ public struct ContosoLabels: Codable, Hashable, Sendable, AzureCore.TolerantDeco
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContosoOutput`.
-public struct ContosoOutput: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContosoOutput: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The `@odata.type` member.
     ///
     /// - Remark: From `#/definitions/ContosoOutput/properties/@odata.type`.
@@ -133,7 +141,15 @@ public struct ContosoOutput: Codable, Hashable, Sendable, AzureCore.TolerantDeco
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.odataType = members.tolerant(Swift.String.self, forKey: "@odata.type")
         self.label = members.tolerant(Swift.String.self, forKey: "label")
     }
@@ -222,7 +238,7 @@ public enum ContosoOutputKind: Codable, Hashable, Sendable, AzureCore.TolerantDe
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContosoOutputAsset`.
-public struct ContosoOutputAsset: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContosoOutputAsset: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The `@odata.type` member.
     ///
     /// - Remark: From `#/definitions/ContosoOutputAsset/properties/@odata.type`.
@@ -264,7 +280,15 @@ public struct ContosoOutputAsset: Codable, Hashable, Sendable, AzureCore.Toleran
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.odataType = members.tolerant(Swift.String.self, forKey: "@odata.type")
         self.label = members.tolerant(Swift.String.self, forKey: "label")
         self.assetName = members.tolerant(Swift.String.self, forKey: "assetName")
@@ -298,7 +322,7 @@ public struct ContosoOutputAsset: Codable, Hashable, Sendable, AzureCore.Toleran
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContosoPart`.
-public struct ContosoPart: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct ContosoPart: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The `name` member.
     ///
     /// - Remark: From `#/definitions/ContosoPart/properties/name`.
@@ -339,7 +363,15 @@ public struct ContosoPart: Codable, Hashable, Sendable, AzureCore.TolerantDecoda
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.name = members.tolerant(Swift.String.self, forKey: "name")
         self._inner = members.tolerant(ContosoPart.self, forKey: "inner").map { [$0] } ?? []
     }
@@ -373,7 +405,7 @@ public struct ContosoPart: Codable, Hashable, Sendable, AzureCore.TolerantDecoda
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/ContosoWidgetCreatedEventData`.
-public struct ContosoWidgetCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct ContosoWidgetCreatedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Contoso.Widgets.WidgetCreated"
 
@@ -522,7 +554,15 @@ public struct ContosoWidgetCreatedEventData: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.id = members.tolerant(Swift.String.self, forKey: "Id")
         self.nbf = members.tolerant(Swift.Int64.self, forKey: "NBF")
         self.createdAt = members.tolerant(Foundation.Date.self, forKey: "createdAt")

@@ -9,7 +9,7 @@ public import AzureCore
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/FabrikamBaseEventData`.
-public struct FabrikamBaseEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable {
+public struct FabrikamBaseEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable {
     /// The `resource` member.
     ///
     /// - Remark: From `#/definitions/FabrikamBaseEventData/properties/resource`.
@@ -32,7 +32,15 @@ public struct FabrikamBaseEventData: Codable, Hashable, Sendable, AzureCore.Tole
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resource = members.tolerant(Swift.String.self, forKey: "resource")
     }
 
@@ -64,7 +72,7 @@ public struct FabrikamBaseEventData: Codable, Hashable, Sendable, AzureCore.Tole
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/FabrikamThingDeletedEventData`.
-public struct FabrikamThingDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct FabrikamThingDeletedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Fabrikam.Things.ThingDeleted"
 
@@ -98,7 +106,15 @@ public struct FabrikamThingDeletedEventData: Codable, Hashable, Sendable, AzureC
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resource = members.tolerant(Swift.String.self, forKey: "resource")
         self.reason = members.tolerant(Swift.String.self, forKey: "reason")
     }
@@ -132,7 +148,7 @@ public struct FabrikamThingDeletedEventData: Codable, Hashable, Sendable, AzureC
 /// be converted is `nil`.
 ///
 /// - Remark: From `#/definitions/FabrikamThingMovedEventData`.
-public struct FabrikamThingMovedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, SystemEventModel {
+public struct FabrikamThingMovedEventData: Codable, Hashable, Sendable, AzureCore.TolerantDecodable, AzureCore.TolerantObjectDecodable, SystemEventModel {
     /// The event type this model is the data of.
     public static let eventType = "Fabrikam.Things.ThingRelocated"
 
@@ -158,7 +174,15 @@ public struct FabrikamThingMovedEventData: Codable, Hashable, Sendable, AzureCor
     ///
     /// - Parameter json: The JSON value.
     public init?(tolerantJSON json: AzureCore.JSONValue) {
-        guard case .object(let members) = json else { return nil }
+        guard let members = AzureCore.JSONMembers(json) else { return nil }
+        self.init(tolerantMembers: members)
+    }
+
+    /// Reads a value from a JSON object's members, from a tree or straight from JSON text; a member
+    /// that is missing or cannot be converted is `nil`.
+    ///
+    /// - Parameter members: The object's members.
+    package init(tolerantMembers members: AzureCore.JSONMembers) {
         self.resource = members.tolerant(Swift.String.self, forKey: "resource")
     }
 
