@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """The Python side of `make bench`: the same workloads with azure-eventgrid, on the same inputs.
 
-Prints one JSON object: {"<workload>": <operations per second (median)>, ...}.
-Run by the Swift benchmark (Sources/EventGridBenchmarks); inputs are the files it wrote.
+A peer of the Swift benchmark (Sources/EventGridBenchmarks), which starts it and asks it for each
+workload right after measuring its own, so both sides of a workload are measured minutes apart at
+most: for each line "<workload> <runs>" read from stdin (publish-http: "<workload> <runs> <url>",
+the loopback server the Swift side runs for it) it runs that workload once untimed (a warm-up),
+then <runs> times, and writes one line: the median operations per second. Inputs are the files
+the Swift side wrote.
 """
 import argparse
 import datetime as dt
@@ -42,16 +46,11 @@ def publish(client, events, batch):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--inputs", required=True)
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--workloads", default="publish-cloudevents,publish-eventgrid,parse,sas")
-    parser.add_argument("--http-endpoint")
     args = parser.parse_args()
     with open(args.inputs) as handle:
         inputs = json.load(handle)
     endpoint = inputs["endpoint"]
     key = inputs["key"]
-    results = {}
-    workloads = args.workloads.split(",")
     cloud = [
         CloudEvent(source=e["source"], type=e["type"], id=e["id"], time=parse_time(e["time"]), data=e["data"])
         for e in inputs["cloudEvents"]
@@ -62,34 +61,32 @@ def main():
         for e in inputs["eventGridEvents"]
     ]
     batch = inputs["batchSize"]
-    if "publish-cloudevents" in workloads:
-        client = BasicTierPublisherClient(endpoint, AzureKeyCredential(key), transport=InstantTransport())
-        results["publish-cloudevents"] = median_rate(len(cloud), args.runs, lambda: publish(client, cloud, batch))
-    if "publish-eventgrid" in workloads:
-        client = BasicTierPublisherClient(endpoint, AzureKeyCredential(key), transport=InstantTransport())
-        results["publish-eventgrid"] = median_rate(len(grid), args.runs, lambda: publish(client, grid, batch))
-    if "publish-http" in workloads and args.http_endpoint:
-        client = BasicTierPublisherClient(args.http_endpoint, AzureKeyCredential(key))
-        results["publish-http"] = median_rate(len(cloud), max(1, args.runs // 2), lambda: publish(client, cloud, batch))
-    if "parse" in workloads:
-        with open(inputs["blobEventsPath"], "rb") as handle:
-            payload = handle.read()
-        count = inputs["blobEventCount"]
-        results["parse"] = median_rate(
-            count, args.runs, lambda: [EventGridEvent.from_dict(e) for e in json.loads(payload)]
-        )
-    if "sas" in workloads:
-        expiry = dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc)
-        count = inputs["sasCount"]
+    instant = BasicTierPublisherClient(endpoint, AzureKeyCredential(key), transport=InstantTransport())
+    with open(inputs["blobEventsPath"], "rb") as handle:
+        payload = handle.read()
+    expiry = dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc)
 
-        def sas():
-            for index in range(count):
-                generate_sas(endpoint, key, expiry + dt.timedelta(seconds=index))
+    def sas():
+        for index in range(inputs["sasCount"]):
+            generate_sas(endpoint, key, expiry + dt.timedelta(seconds=index))
 
-        results["sas"] = median_rate(count, args.runs, sas)
-    json.dump(results, sys.stdout)
-    sys.stdout.write("\n")
-
+    workloads = {
+        "publish-cloudevents": (len(cloud), lambda: publish(instant, cloud, batch)),
+        "publish-eventgrid": (len(grid), lambda: publish(instant, grid, batch)),
+        "parse": (inputs["blobEventCount"], lambda: [EventGridEvent.from_dict(e) for e in json.loads(payload)]),
+        "sas": (inputs["sasCount"], sas),
+    }
+    print("ready", flush=True)  # set up: the Swift side measures only while this side is idle
+    for line in sys.stdin:
+        name, runs, *url = line.split()
+        if name == "publish-http" and url:
+            http = BasicTierPublisherClient(url[0], AzureKeyCredential(key))
+            workloads[name] = (len(cloud), lambda: publish(http, cloud, batch))
+        if name not in workloads or not runs.isdigit():
+            print("unknown request: " + line.strip(), flush=True)
+            continue
+        count, body = workloads[name]
+        print(median_rate(count, int(runs), body), flush=True)
 
 if __name__ == "__main__":
     main()

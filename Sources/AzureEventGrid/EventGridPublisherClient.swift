@@ -282,13 +282,13 @@ public final class EventGridPublisherClient: Sendable {
         writer.beginArray()
         for (index, model) in models.enumerated() {
             // The writer puts a comma before every element but the first.
-            let start = writer.bytes.count + (index == 0 ? 0 : 1)
+            let start = writer.count + (index == 0 ? 0 : 1)
             model.writeJSON(to: &writer)
             if let invalid = writer.invalidValue {
                 throw AzureError(kind: .serialization, message: "\(describe(index)) could not be encoded: \(invalid)")
             }
             starts.append(start)
-            sizes.append(writer.bytes.count - start)
+            sizes.append(writer.count - start)
             if index == 0 {
                 // Events of one send are usually alike: room for all of them (and a tenth more)
                 // at once, up to 64 MiB; the buffer grows as usual past that.
@@ -308,7 +308,9 @@ public final class EventGridPublisherClient: Sendable {
             guard let first = range.first, let last = range.last else { return }
             var body = Data(capacity: starts[last] + sizes[last] - starts[first] + 2)
             body.append(UInt8(ascii: "["))
-            writer.bytes[starts[first]..<(starts[last] + sizes[last])].withUnsafeBufferPointer { body.append($0) }
+            writer.withBytes {
+                body.append(UnsafeBufferPointer(rebasing: $0[starts[first]..<(starts[last] + sizes[last])]))
+            }
             body.append(UInt8(ascii: "]"))
             try await send(Array(models[range]), body)
         }

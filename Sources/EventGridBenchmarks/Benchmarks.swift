@@ -38,6 +38,7 @@ struct Settings {
                 blobEvents = 4_000
                 sasCount = 2_000
             case "--runs": runs = Int(try value()) ?? runs
+            case "--events": events = Int(try value()) ?? events
             case "--python": python = try value()
             case "--generator": generator = try value()
             case "--only": only = Set(try value().split(separator: ",").map(String.init))
@@ -63,9 +64,13 @@ func median(_ values: [Double]) -> Double {
         ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
-/// Runs `body` once untimed (warm-up), then `runs` times; returns the median rate of `count`
-/// operations per second. `scripts/bench.py` measures the Python side the same way.
-func medianRate(count: Int, runs: Int, _ body: () async throws -> Void) async throws -> Double {
+/// Runs `body` once untimed (warm-up), then `runs` times; then the Python peer (when there is
+/// one) measures the same workload the same way, so the two sides of a workload are measured
+/// back to back. Gives the median rate (operations per second) of each side.
+func measure(
+    _ name: String, count: Int, runs: Int, peer: PythonPeer?, peerArgument: String? = nil,
+    _ body: () async throws -> Void
+) async throws -> (swift: Double, python: Double?) {
     try await body()
     var rates: [Double] = []
     for _ in 0..<runs {
@@ -74,7 +79,7 @@ func medianRate(count: Int, runs: Int, _ body: () async throws -> Void) async th
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         rates.append(Double(count) / max(seconds, 1e-9))
     }
-    return median(rates)
+    return (median(rates), peer?.medianRate(name, runs: runs, argument: peerArgument))
 }
 
 func publishAll<Event: Sendable>(
@@ -103,41 +108,78 @@ func residentMemory() -> (current: Int, peak: Int) {
     return (field("VmRSS:"), field("VmHWM:"))
 }
 
-func runPython(_ settings: Settings, inputs: URL, workloads: [String], httpEndpoint: String?) -> [String: Double] {
-    guard FileManager.default.isExecutableFile(atPath: settings.python) else {
-        FileHandle.standardError.write(
-            Data("python side skipped: \(settings.python) not found (run make python-deps)\n".utf8))
-        return [:]
-    }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: settings.python)
-    var arguments = [
-        "scripts/bench.py", "--inputs", inputs.path, "--runs", String(settings.runs), "--workloads",
-        workloads.joined(separator: ","),
-    ]
-    if let httpEndpoint { arguments += ["--http-endpoint", httpEndpoint] }
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    do {
-        try process.run()
-    } catch {
-        FileHandle.standardError.write(Data("python side failed to start: \(error)\n".utf8))
-        return [:]
-    }
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0, let json = try? JSONValue(parsing: output), let members = json.objectValue
-    else {
-        FileHandle.standardError.write(Data("python side failed (status \(process.terminationStatus))\n".utf8))
-        return [:]
-    }
-    return members.compactMapValues { value in
-        switch value {
-        case .double(let number): return number
-        case .int(let number): return Double(number)
-        default: return nil
+/// The Python SDK's side: `scripts/bench.py` in a child process that measures one workload per
+/// request (a line with its name and number of runs) and answers with the median rate.
+final class PythonPeer {
+    private let process = Process()
+    private let requests = Pipe()
+    private let answers = Pipe()
+    private var pending = Data()
+    private var failed = false
+
+    /// Starts the peer and waits until it is set up, or gives `nil` (with a note on stderr) when
+    /// Python is not there.
+    init?(_ settings: Settings, inputs: URL) {
+        guard FileManager.default.isExecutableFile(atPath: settings.python) else {
+            FileHandle.standardError.write(
+                Data("python side skipped: \(settings.python) not found (run make python-deps)\n".utf8))
+            return nil
         }
+        process.executableURL = URL(fileURLWithPath: settings.python)
+        process.arguments = ["scripts/bench.py", "--inputs", inputs.path]
+        process.standardInput = requests
+        process.standardOutput = answers
+        do {
+            try process.run()
+        } catch {
+            FileHandle.standardError.write(Data("python side failed to start: \(error)\n".utf8))
+            return nil
+        }
+        // Its setup (reading the inputs, making its events) must not run beside a measurement.
+        guard readLine() == "ready" else {
+            FileHandle.standardError.write(Data("python side did not start\n".utf8))
+            return nil
+        }
+    }
+
+    /// The next line the peer writes, or `nil` when it wrote no more.
+    private func readLine() -> String? {
+        while !pending.contains(UInt8(ascii: "\n")) {
+            let chunk = answers.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            pending.append(chunk)
+        }
+        guard let end = pending.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let line = String(decoding: pending[pending.startIndex..<end], as: UTF8.self)
+        pending.removeSubrange(pending.startIndex...end)
+        return line
+    }
+
+    /// The median rate of `runs` timed runs of `workload` after a warm-up.
+    /// - Parameters:
+    ///   - workload: The workload's name.
+    ///   - runs: How many timed runs.
+    ///   - argument: What the workload needs besides (publish-http: the server's URL).
+    /// - Returns: Operations per second, or `nil` when the peer failed (it is then not asked again).
+    func medianRate(_ workload: String, runs: Int, argument: String? = nil) -> Double? {
+        guard !failed else { return nil }
+        let request = [workload, String(runs)] + (argument.map { [$0] } ?? [])
+        requests.fileHandleForWriting.write(Data((request.joined(separator: " ") + "\n").utf8))
+        guard let answer = readLine() else { return fail(workload, "no answer") }
+        guard let rate = Double(answer) else { return fail(workload, answer) }
+        return rate
+    }
+
+    private func fail(_ workload: String, _ answer: String) -> Double? {
+        failed = true
+        FileHandle.standardError.write(Data("python side failed on \(workload): \(answer)\n".utf8))
+        return nil
+    }
+
+    /// Ends the peer.
+    func stop() {
+        try? requests.fileHandleForWriting.close()
+        process.waitUntilExit()
     }
 }
 
@@ -175,36 +217,45 @@ struct Benchmarks {
         defer { try? FileManager.default.removeItem(at: directory) }
         let inputsPath = try inputs.write(to: directory)
 
-        var swift: [String: Double] = [:]
+        let peer = PythonPeer(settings, inputs: inputsPath)
+        defer { peer?.stop() }
+
+        var figures: [String: (swift: Double, python: Double?)] = [:]
         let options = EventGridPublisherClientOptions(transport: InstantTransport())
         let client = try EventGridPublisherClient(
             endpoint: endpoint, credential: AzureKeyCredential(Inputs.key), options: options)
         if settings.wants("publish-cloudevents") {
-            swift["publish-cloudevents"] = try await medianRate(count: inputs.cloudEvents.count, runs: settings.runs) {
+            figures["publish-cloudevents"] = try await measure(
+                "publish-cloudevents", count: inputs.cloudEvents.count, runs: settings.runs, peer: peer
+            ) {
                 try await publishAll(inputs.cloudEvents, batch: Inputs.batchSize) { try await client.send($0) }
             }
         }
         if settings.wants("publish-eventgrid") {
-            swift["publish-eventgrid"] = try await medianRate(count: inputs.eventGridEvents.count, runs: settings.runs)
-            {
+            figures["publish-eventgrid"] = try await measure(
+                "publish-eventgrid", count: inputs.eventGridEvents.count, runs: settings.runs, peer: peer
+            ) {
                 try await publishAll(inputs.eventGridEvents, batch: Inputs.batchSize) { try await client.send($0) }
             }
         }
-        var httpEndpoint: String?
-        let server = LoopbackHTTPServer { _ in .empty(status: 200) }
         if settings.wants("publish-http") {
+            // The loopback server runs only for this workload, so it is idle for no other.
+            let server = LoopbackHTTPServer { _ in .empty(status: 200) }
             try server.start()
+            defer { server.stop() }
             let url = server.baseURL.appendingPathComponent("api/events")
-            httpEndpoint = url.absoluteString
             let httpClient = try EventGridPublisherClient(endpoint: url, credential: AzureKeyCredential(Inputs.key))
-            swift["publish-http"] = try await medianRate(
-                count: inputs.cloudEvents.count, runs: max(1, settings.runs / 2)
+            figures["publish-http"] = try await measure(
+                "publish-http", count: inputs.cloudEvents.count, runs: max(1, settings.runs / 2), peer: peer,
+                peerArgument: url.absoluteString
             ) {
                 try await publishAll(inputs.cloudEvents, batch: Inputs.batchSize) { try await httpClient.send($0) }
             }
         }
         if settings.wants("parse") {
-            swift["parse"] = try await medianRate(count: inputs.blobEventCount, runs: settings.runs) {
+            figures["parse"] = try await measure(
+                "parse", count: inputs.blobEventCount, runs: settings.runs, peer: peer
+            ) {
                 let events = try EventGridParser.parseEventGridEvents(inputs.blobEventsJSON)
                 var typed = 0
                 for event in events {
@@ -217,21 +268,13 @@ struct Benchmarks {
         }
         if settings.wants("sas") {
             let expiry = Date(timeIntervalSince1970: 1_893_456_000)
-            swift["sas"] = try await medianRate(count: inputs.sasCount, runs: settings.runs) {
+            figures["sas"] = try await measure("sas", count: inputs.sasCount, runs: settings.runs, peer: peer) {
                 for index in 0..<inputs.sasCount {
                     _ = try generateSAS(
                         endpoint: endpoint, key: Inputs.key, expiresOn: expiry.addingTimeInterval(Double(index)))
                 }
             }
         }
-        let python = runPython(
-            settings,
-            inputs: inputsPath,
-            workloads: ["publish-cloudevents", "publish-eventgrid", "publish-http", "parse", "sas"].filter(
-                settings.wants),
-            httpEndpoint: httpEndpoint
-        )
-        server.stop()
 
         print(pad("workload") + "       swift       python    ratio  unit")
         let targets = [
@@ -239,8 +282,8 @@ struct Benchmarks {
             "parse": ">= 20x", "sas": ">= 10x",
         ]
         for name in ["publish-cloudevents", "publish-eventgrid", "publish-http", "parse", "sas"] {
-            guard let value = swift[name] else { continue }
-            print(line(name, swift: value, python: python[name], unit: "events/s", target: targets[name] ?? "-"))
+            guard let value = figures[name] else { continue }
+            print(line(name, swift: value.swift, python: value.python, unit: "events/s", target: targets[name] ?? "-"))
         }
         if settings.wants("generate"), let generator = settings.generator {
             let seconds = try generateTime(generator, runs: settings.runs)

@@ -52,6 +52,41 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(text(.object([:])), "{}")
     }
 
+    /// The writer is a value: a copy writes on its own, the buffer grows from any capacity, and
+    /// every kind of value and integer edge comes out as Foundation reads it.
+    func test_writer_isAValue_growsFromAnyCapacity_writesEveryKindOfValue() throws {
+        var first = JSONWriter(capacity: 0)
+        first.beginArray()
+        first.write("shared")
+        var second = first
+        first.write(Int64.min)
+        second.write(Int64.max)
+        first.endArray()
+        second.endArray()
+        XCTAssertEqual(String(decoding: first.bytes, as: UTF8.self), #"["shared",-9223372036854775808]"#)
+        XCTAssertEqual(String(decoding: second.data, as: UTF8.self), #"["shared",9223372036854775807]"#)
+
+        let value: JSONValue = [
+            "n": nil, "t": true, "f": false, "zero": 0, "neg": -7, "d": 2.5, "big": 1e300,
+            "s": "x\ny", "a": [1, [], [:], ["k": "v"]], "long": .string(String(repeating: "0123456789", count: 30)),
+        ]
+        for capacity in [0, 1, 7, 64, 10_000] {
+            var writer = JSONWriter(capacity: capacity)
+            writer.write(value)
+            XCTAssertEqual(try JSONValue(parsing: writer.data), value, "capacity \(capacity)")
+            XCTAssertEqual(writer.bytes, Array(writer.data))
+        }
+        XCTAssertEqual(text(3.0), "3", "an integral double has no fraction")
+        XCTAssertEqual(text(.double(.nan)), "null")
+        var copied = JSONWriter()
+        copied.write("kept")
+        var cleared = copied
+        cleared.removeAll()
+        cleared.write(1)
+        XCTAssertEqual(String(decoding: copied.data, as: UTF8.self), #""kept""#, "clearing a copy keeps the original")
+        XCTAssertEqual(String(decoding: cleared.data, as: UTF8.self), "1")
+    }
+
     func test_base64_matchesFoundation_forEveryLengthUpTo70() {
         var writer = JSONWriter()
         for length in 0...70 {

@@ -16,74 +16,102 @@ public protocol JSONWritable {
 /// A number that JSON cannot hold (NaN, infinity) is written as `null` and recorded in
 /// ``invalidValue``, so a caller can refuse the result instead of sending a changed value.
 public struct JSONWriter {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8]
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] { out.withBytes(Array.init) }
     /// A description of the first value JSON cannot represent, if one was written.
     public private(set) var invalidValue: String?
     private var needsComma = false
+    /// The buffer, shared by copies of the writer until one of them writes (copy on write: each
+    /// public mutating method makes it unique once; the helpers below it append unchecked).
+    private var out: ByteBuffer
 
     /// Creates a writer.
     /// - Parameter capacity: Bytes to reserve.
     public init(capacity: Int = 1024) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        out = ByteBuffer(capacity: capacity)
+    }
+
+    /// The number of bytes written so far.
+    package var count: Int { out.count }
+
+    /// Reads the bytes written so far in place.
+    /// - Parameter body: Reads the bytes; they are valid only during the call.
+    /// - Returns: What `body` returns.
+    package func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try out.withBytes(body)
     }
 
     /// Makes room for at least `capacity` bytes in all, so a caller that can estimate the
     /// final size spares the buffer its regrowths (and the copies each leaves behind).
     /// - Parameter capacity: The total number of bytes to make room for.
     package mutating func reserveCapacity(_ capacity: Int) {
-        if capacity > bytes.capacity { bytes.reserveCapacity(capacity) }
+        unique()
+        out.reserve(capacity)
     }
 
     /// The bytes as `Data`.
-    public var data: Data { Data(bytes) }
+    public var data: Data { out.withBytes { Data(buffer: $0) } }
 
     /// Forgets everything written, keeping the buffer's capacity for the next value.
     public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+        if isKnownUniquelyReferenced(&out) { out.count = 0 } else { out = ByteBuffer(capacity: out.capacity) }
         invalidValue = nil
         needsComma = false
     }
 
+    /// Gives this writer its own buffer when a copy of it shares the buffer.
+    @inline(__always)
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&out) { out = out.copy() }
+    }
+
     // MARK: Structure
 
-    private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    private func separate() {
+        if needsComma { out.append(UInt8(ascii: ",")) }
     }
 
     /// Starts an object (as a value).
     public mutating func beginObject() {
+        unique()
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        out.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// Ends an object.
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        unique()
+        out.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     /// Starts an array (as a value).
     public mutating func beginArray() {
+        unique()
         separate()
-        bytes.append(UInt8(ascii: "["))
+        out.append(UInt8(ascii: "["))
         needsComma = false
     }
 
     /// Ends an array.
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        unique()
+        out.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Writes a member name inside an object; the member's value follows.
     /// - Parameter name: The name.
     public mutating func key(_ name: String) {
+        unique()
+        appendKey(name)
+    }
+
+    private mutating func appendKey(_ name: String) {
         separate()
         appendString(name)
-        bytes.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -91,29 +119,22 @@ public struct JSONWriter {
 
     /// Writes `null`.
     public mutating func writeNull() {
-        separate()
-        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-        needsComma = true
+        unique()
+        appendValue(.null)
     }
 
     /// Writes `true` or `false`.
     /// - Parameter value: The value.
     public mutating func write(_ value: Bool) {
-        separate()
-        if value {
-            bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
-        } else {
-            bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-        }
-        needsComma = true
+        unique()
+        appendValue(.bool(value))
     }
 
     /// Writes an integer.
     /// - Parameter value: The value.
     public mutating func write(_ value: Int64) {
-        separate()
-        appendInteger(value)
-        needsComma = true
+        unique()
+        appendValue(.int(value))
     }
 
     /// Writes an integer.
@@ -126,23 +147,14 @@ public struct JSONWriter {
     /// fraction (`2.0` → `2`), like `JSONEncoder`.
     /// - Parameter value: The value; NaN and infinities are written as `null` and recorded.
     public mutating func write(_ value: Double) {
-        guard value.isFinite else {
-            if invalidValue == nil { invalidValue = "\(value) is not a JSON number" }
-            writeNull()
-            return
-        }
-        separate()
-        if value == value.rounded(), abs(value) < 1e15 {
-            appendInteger(Int64(value))
-        } else {
-            bytes.append(contentsOf: value.description.utf8)
-        }
-        needsComma = true
+        unique()
+        appendValue(.double(value))
     }
 
     /// Writes a string.
     /// - Parameter value: The value.
     public mutating func write(_ value: String) {
+        unique()
         separate()
         appendString(value)
         needsComma = true
@@ -157,70 +169,103 @@ public struct JSONWriter {
     /// Writes bytes as a base64 string.
     /// - Parameter value: The value.
     public mutating func write(base64 value: Data) {
+        unique()
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        value.withUnsafeBytes { Base64.append($0, to: &bytes) }
-        bytes.append(UInt8(ascii: "\""))
+        var text: [UInt8] = [UInt8(ascii: "\"")]
+        value.withUnsafeBytes { Base64.append($0, to: &text) }
+        text.append(UInt8(ascii: "\""))
+        text.withUnsafeBufferPointer { out.append($0) }
         needsComma = true
     }
 
     /// Writes any JSON value (object members sorted by their keys' UTF-8 bytes).
     /// - Parameter value: The value.
     public mutating func write(_ value: JSONValue) {
+        unique()
+        appendValue(value)
+    }
+
+    /// Writes a value into the buffer, which is this writer's own (see ``unique()``).
+    private mutating func appendValue(_ value: JSONValue) {
+        separate()
         switch value {
-        case .null: writeNull()
-        case .bool(let flag): write(flag)
-        case .int(let number): write(number)
-        case .double(let number): write(number)
-        case .string(let text): write(text)
+        case .null:
+            out.append(0x6E, 0x75, 0x6C, 0x6C)
+        case .bool(let flag):
+            if flag {
+                out.append(0x74, 0x72, 0x75, 0x65)
+            } else {
+                out.append(0x66, 0x61, 0x6C, 0x73)
+                out.append(0x65)
+            }
+        case .int(let number):
+            appendInteger(number)
+        case .double(let number):
+            guard number.isFinite else {
+                if invalidValue == nil { invalidValue = "\(number) is not a JSON number" }
+                out.append(0x6E, 0x75, 0x6C, 0x6C)
+                break
+            }
+            if number == number.rounded(), abs(number) < 1e15 {
+                appendInteger(Int64(number))
+            } else {
+                var text = number.description
+                text.withUTF8 { out.append($0) }
+            }
+        case .string(let text):
+            appendString(text)
         case .array(let elements):
-            beginArray()
-            for element in elements { write(element) }
-            endArray()
+            out.append(UInt8(ascii: "["))
+            needsComma = false
+            for element in elements { appendValue(element) }
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            beginObject()
+            out.append(UInt8(ascii: "{"))
+            needsComma = false
             if members.count <= 1 {
                 for (name, member) in members {
-                    key(name)
-                    write(member)
+                    appendKey(name)
+                    appendValue(member)
                 }
             } else {
                 // Sorted by the keys' UTF-8 bytes: first by their first eight bytes as one
                 // number, then (on a tie) in full. Only plain values (a number and a position)
                 // move while sorting; members are read back by position, not hashed.
                 typealias Entry = (prefix: UInt64, index: [String: JSONValue].Index)
-                var order: [Entry] = []
-                order.reserveCapacity(members.count)
-                var position = members.startIndex
-                while position != members.endIndex {
-                    order.append((Self.sortPrefix(members.keys[position]), position))
-                    position = members.index(after: position)
-                }
-                order.withUnsafeMutableBufferPointer { buffer in
+                withUnsafeTemporaryAllocation(of: Entry.self, capacity: members.count) { order in
+                    var count = 0
+                    var position = members.startIndex
+                    while position != members.endIndex {
+                        order.initializeElement(at: count, to: (Self.sortPrefix(members.keys[position]), position))
+                        count += 1
+                        position = members.index(after: position)
+                    }
                     // Insertion sort: objects are small, and most prefixes differ.
-                    for next in 1..<buffer.count {
-                        let entry = buffer[next]
+                    for next in 1..<count {
+                        let entry = order[next]
                         var slot = next
                         while slot > 0 {
-                            let previous = buffer[slot - 1]
+                            let previous = order[slot - 1]
                             let after =
                                 previous.prefix != entry.prefix
                                 ? previous.prefix > entry.prefix
                                 : Self.utf8Precedes(members.keys[entry.index], members.keys[previous.index])
                             guard after else { break }
-                            buffer[slot] = previous
+                            order[slot] = previous
                             slot -= 1
                         }
-                        buffer[slot] = entry
+                        order[slot] = entry
                     }
-                }
-                for entry in order {
-                    key(members.keys[entry.index])
-                    write(members.values[entry.index])
+                    for entry in order[..<count] {
+                        appendKey(members.keys[entry.index])
+                        appendValue(members.values[entry.index])
+                    }
+                    _ = order[..<count].deinitialize()
                 }
             }
-            endObject()
+            out.append(UInt8(ascii: "}"))
         }
+        needsComma = true
     }
 
     /// The first eight UTF-8 bytes of `key` as a big-endian number (zeros after a shorter key).
@@ -271,52 +316,43 @@ public struct JSONWriter {
 
     // MARK: Bytes
 
-    private mutating func appendInteger(_ value: Int64) {
-        if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
-        }
+    private func appendInteger(_ value: Int64) {
         var magnitude = value.magnitude
-        var digits:
-            (
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-            ) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while magnitude > 0 {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        // Digits from the end of a 24-byte scratch (19 digits and a sign at most), then one append.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var position = raw.count
+            repeat {
+                position -= 1
+                raw[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
-                count += 1
+            } while magnitude > 0
+            if value < 0 {
+                position -= 1
+                raw[position] = UInt8(ascii: "-")
             }
-        }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        withUnsafeBytes(of: &digits) { buffer in
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                bytes.append(buffer[index])
-            }
+            out.append(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[position...]))
         }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
 
-    private mutating func appendString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+    private func appendString(_ value: String) {
+        out.append(UInt8(ascii: "\""))
         if value.utf8.withContiguousStorageIfAvailable({ appendEscaping($0) }) == nil {
             var copy = value
             copy.withUTF8 { appendEscaping($0) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 
-    private mutating func appendEscaping(_ utf8: UnsafeBufferPointer<UInt8>) {
+    private func appendEscaping(_ utf8: UnsafeBufferPointer<UInt8>) {
         do {
             var runStart = 0
             while runStart < utf8.count {
                 let index = Self.firstByteToEscape(in: utf8, from: runStart)
                 if runStart < index {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 }
                 guard index < utf8.count else { break }
                 appendEscaped(utf8[index])
@@ -325,20 +361,19 @@ public struct JSONWriter {
         }
     }
 
-    private mutating func appendEscaped(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+    private func appendEscaped(_ byte: UInt8) {
+        out.append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(UInt8(ascii: "f"))
         default:
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            bytes.append(Self.hex[Int(byte >> 4)])
-            bytes.append(Self.hex[Int(byte & 0x0F)])
+            out.append(UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hex[Int(byte >> 4)])
+            out.append(Self.hex[Int(byte & 0x0F)])
         }
     }
 
@@ -364,5 +399,73 @@ extension Array: JSONWritable where Element: JSONWritable {
         writer.beginArray()
         for element in self { element.writeJSON(to: &writer) }
         writer.endArray()
+    }
+}
+
+/// The bytes of a ``JSONWriter``: one growing allocation, appended to without the checks of an
+/// `Array` append (the writer makes sure it is the only owner once per public call).
+final class ByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// A buffer of its own with the same bytes.
+    func copy() -> ByteBuffer {
+        let copy = ByteBuffer(capacity: capacity)
+        copy.base.update(from: base, count: count)
+        copy.count = count
+        return copy
+    }
+
+    /// Makes room for `total` bytes in all.
+    func reserve(_ total: Int) {
+        guard total > capacity else { return }
+        var grown = capacity * 2
+        while grown < total { grown *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = grown
+    }
+
+    /// Reads the bytes in place.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity { reserve(count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends four bytes with one capacity check.
+    @inline(__always)
+    func append(_ first: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8) {
+        if count + 4 > capacity { reserve(count + 4) }
+        base[count] = first
+        base[count + 1] = second
+        base[count + 2] = third
+        base[count + 3] = fourth
+        count += 4
+    }
+
+    @inline(__always)
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        if count + bytes.count > capacity { reserve(count + bytes.count) }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
     }
 }
