@@ -31,44 +31,63 @@ public func generateSAS(
     guard !endpointText.isEmpty else {
         throw AzureError.invalidInput("generateSAS: the endpoint is empty")
     }
-    guard let keyBytes = Data(base64Encoded: key) else {
-        throw AzureError.invalidInput("generateSAS: the key is not valid base64")
-    }
+    var keyText = key
     var endpointBytes = endpointText
     var version = apiVersion
     let expiry = SASEncoding.pythonUTCBytes(expiresOn)
     // Every input byte becomes at most 3 output bytes; the base64 signature is 44 bytes.
     let capacity = 3 * (endpointBytes.utf8.count + version.utf8.count + expiry.count + 12 + 44) + 16
-    var signed = true
-    let token = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-        var writer = SASEncoding.Writer(buffer: buffer)
-        writer.append(ascii: "r=")
-        endpointBytes.withUTF8 { writer.percentEncode($0) }
-        writer.percentEncode(ascii: "?apiVersion=")
-        version.withUTF8 { writer.percentEncode($0) }
-        writer.append(ascii: "&e=")
-        expiry.withUnsafeBufferPointer { writer.percentEncode($0) }
-        // The signature covers `r=…&e=…`, everything written so far.
-        var mac = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        signed = withUnsafeMutableBytes(of: &mac) { output in
-            keyBytes.withUnsafeBytes { key in
-                HMACSHA256.authenticate(writer.written, key: key, into: output)
+    var outcome = SASEncoding.Outcome.signed
+    let token = keyText.withUTF8 { keyBase64 in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: keyBase64.count / 4 * 3 + 1) { keyBuffer in
+            String(unsafeUninitializedCapacity: capacity) { buffer in
+                guard let keyCount = Base64.decode(keyBase64, into: keyBuffer) else {
+                    outcome = .invalidKey
+                    return 0
+                }
+                var writer = SASEncoding.Writer(buffer: buffer)
+                writer.append(ascii: "r=")
+                endpointBytes.withUTF8 { writer.percentEncode($0) }
+                writer.percentEncode(ascii: "?apiVersion=")
+                version.withUTF8 { writer.percentEncode($0) }
+                writer.append(ascii: "&e=")
+                expiry.withUnsafeBufferPointer { writer.percentEncode($0) }
+                // The signature covers `r=…&e=…`, everything written so far.
+                var mac = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+                let signed = withUnsafeMutableBytes(of: &mac) { output in
+                    HMACSHA256.authenticate(
+                        writer.written,
+                        key: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: keyBuffer[..<keyCount])),
+                        into: output)
+                }
+                guard signed else {
+                    outcome = .notSigned
+                    return 0
+                }
+                writer.append(ascii: "&s=")
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Base64.encodedCount(32)) { signature in
+                    let count = withUnsafeBytes(of: &mac) { Base64.encode($0, into: signature) }
+                    writer.percentEncode(UnsafeBufferPointer(rebasing: signature[..<count]))
+                }
+                return writer.count
             }
         }
-        var signature: [UInt8] = []
-        withUnsafeBytes(of: &mac) { Base64.append($0, to: &signature) }
-        writer.append(ascii: "&s=")
-        signature.withUnsafeBufferPointer { writer.percentEncode($0) }
-        count = writer.count
     }
-    guard signed else {
+    switch outcome {
+    case .signed: return token
+    case .invalidKey: throw AzureError.invalidInput("generateSAS: the key is not valid base64")
+    case .notSigned:
         throw AzureError(kind: .authentication, message: "generateSAS: the crypto library could not sign the token")
     }
-    return String(decoding: token, as: UTF8.self)
 }
 
 /// The text rules of SAS tokens.
 enum SASEncoding {
+    /// How building a token ended.
+    enum Outcome {
+        case signed, invalidKey, notSigned
+    }
+
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// Whether each byte value stays as it is: ASCII letters, digits and `_.-~()*!'`.

@@ -15,6 +15,7 @@ struct InstantTransport: HTTPTransport {
 
 struct Settings {
     var runs = 9
+    var rounds = 3
     var events = 10_000
     var blobEvents = 20_000
     var sasCount = 10_000
@@ -38,6 +39,7 @@ struct Settings {
                 blobEvents = 4_000
                 sasCount = 2_000
             case "--runs": runs = Int(try value()) ?? runs
+            case "--rounds": rounds = Int(try value()) ?? rounds
             case "--events": events = Int(try value()) ?? events
             case "--python": python = try value()
             case "--generator": generator = try value()
@@ -64,22 +66,44 @@ func median(_ values: [Double]) -> Double {
         ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
-/// Runs `body` once untimed (warm-up), then `runs` times; then the Python peer (when there is
-/// one) measures the same workload the same way, so the two sides of a workload are measured
-/// back to back. Gives the median rate (operations per second) of each side.
+/// One workload's figures: the median rate of each side, and the median of the rounds' ratios.
+struct Figures {
+    var swift: Double
+    var python: Double?
+    var ratio: Double?
+}
+
+/// Measures a workload in `rounds` rounds. In each round `body` runs once untimed (warm-up), then
+/// `runs / rounds` times, and then the Python peer (when there is one) does the same with its
+/// SDK, so each round compares the two sides minutes apart at most, each with warm caches. The
+/// ratio is the median of the rounds' ratios (the median rates of the round), which a slow spell
+/// of the machine during one round cannot move much; the rates shown are each side's median.
 func measure(
-    _ name: String, count: Int, runs: Int, peer: PythonPeer?, peerArgument: String? = nil,
+    _ name: String, count: Int, runs: Int, rounds: Int, peer: PythonPeer?, peerArgument: String? = nil,
     _ body: () async throws -> Void
-) async throws -> (swift: Double, python: Double?) {
-    try await body()
-    var rates: [Double] = []
-    for _ in 0..<runs {
-        let clock = ContinuousClock()
-        let elapsed = try await clock.measure { try await body() }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        rates.append(Double(count) / max(seconds, 1e-9))
+) async throws -> Figures {
+    let rounds = max(1, min(rounds, runs))
+    var swiftRates: [Double] = []
+    var pythonRates: [Double] = []
+    var ratios: [Double] = []
+    for _ in 0..<rounds {
+        try await body()
+        var rates: [Double] = []
+        for _ in 0..<max(1, runs / rounds) {
+            let clock = ContinuousClock()
+            let elapsed = try await clock.measure { try await body() }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            rates.append(Double(count) / max(seconds, 1e-9))
+        }
+        swiftRates += rates
+        if let python = peer?.medianRate(name, runs: rates.count, argument: peerArgument) {
+            pythonRates.append(python)
+            ratios.append(median(rates) / max(python, 1e-9))
+        }
     }
-    return (median(rates), peer?.medianRate(name, runs: runs, argument: peerArgument))
+    return Figures(
+        swift: median(swiftRates), python: pythonRates.isEmpty ? nil : median(pythonRates),
+        ratio: ratios.isEmpty ? nil : median(ratios))
 }
 
 func publishAll<Event: Sendable>(
@@ -187,11 +211,11 @@ func pad(_ name: String) -> String {
     name.count >= 22 ? name : name + String(repeating: " ", count: 22 - name.count)
 }
 
-func line(_ name: String, swift: Double, python: Double?, unit: String, target: String) -> String {
-    let pythonText = python.map { String(format: "%12.0f", $0) } ?? "           -"
-    let ratio = python.map { String(format: "%7.1fx", swift / max($0, 1e-9)) } ?? "       -"
-    return pad(name) + String(format: "%12.0f ", swift) + pythonText + " " + ratio + "  " + unit + "  (target " + target
-        + ")"
+func line(_ name: String, _ figures: Figures, unit: String, target: String) -> String {
+    let pythonText = figures.python.map { String(format: "%12.0f", $0) } ?? "           -"
+    let ratio = figures.ratio.map { String(format: "%7.1fx", $0) } ?? "       -"
+    return pad(name) + String(format: "%12.0f ", figures.swift) + pythonText + " " + ratio + "  " + unit
+        + "  (target " + target + ")"
 }
 
 @main
@@ -220,20 +244,22 @@ struct Benchmarks {
         let peer = PythonPeer(settings, inputs: inputsPath)
         defer { peer?.stop() }
 
-        var figures: [String: (swift: Double, python: Double?)] = [:]
+        var figures: [String: Figures] = [:]
         let options = EventGridPublisherClientOptions(transport: InstantTransport())
         let client = try EventGridPublisherClient(
             endpoint: endpoint, credential: AzureKeyCredential(Inputs.key), options: options)
         if settings.wants("publish-cloudevents") {
             figures["publish-cloudevents"] = try await measure(
-                "publish-cloudevents", count: inputs.cloudEvents.count, runs: settings.runs, peer: peer
+                "publish-cloudevents", count: inputs.cloudEvents.count, runs: settings.runs, rounds: settings.rounds,
+                peer: peer
             ) {
                 try await publishAll(inputs.cloudEvents, batch: Inputs.batchSize) { try await client.send($0) }
             }
         }
         if settings.wants("publish-eventgrid") {
             figures["publish-eventgrid"] = try await measure(
-                "publish-eventgrid", count: inputs.eventGridEvents.count, runs: settings.runs, peer: peer
+                "publish-eventgrid", count: inputs.eventGridEvents.count, runs: settings.runs, rounds: settings.rounds,
+                peer: peer
             ) {
                 try await publishAll(inputs.eventGridEvents, batch: Inputs.batchSize) { try await client.send($0) }
             }
@@ -246,7 +272,8 @@ struct Benchmarks {
             let url = server.baseURL.appendingPathComponent("api/events")
             let httpClient = try EventGridPublisherClient(endpoint: url, credential: AzureKeyCredential(Inputs.key))
             figures["publish-http"] = try await measure(
-                "publish-http", count: inputs.cloudEvents.count, runs: max(1, settings.runs / 2), peer: peer,
+                "publish-http", count: inputs.cloudEvents.count, runs: max(1, settings.runs / 2),
+                rounds: settings.rounds, peer: peer,
                 peerArgument: url.absoluteString
             ) {
                 try await publishAll(inputs.cloudEvents, batch: Inputs.batchSize) { try await httpClient.send($0) }
@@ -254,7 +281,7 @@ struct Benchmarks {
         }
         if settings.wants("parse") {
             figures["parse"] = try await measure(
-                "parse", count: inputs.blobEventCount, runs: settings.runs, peer: peer
+                "parse", count: inputs.blobEventCount, runs: settings.runs, rounds: settings.rounds, peer: peer
             ) {
                 let events = try EventGridParser.parseEventGridEvents(inputs.blobEventsJSON)
                 var typed = 0
@@ -268,7 +295,9 @@ struct Benchmarks {
         }
         if settings.wants("sas") {
             let expiry = Date(timeIntervalSince1970: 1_893_456_000)
-            figures["sas"] = try await measure("sas", count: inputs.sasCount, runs: settings.runs, peer: peer) {
+            figures["sas"] = try await measure(
+                "sas", count: inputs.sasCount, runs: settings.runs, rounds: settings.rounds, peer: peer
+            ) {
                 for index in 0..<inputs.sasCount {
                     _ = try generateSAS(
                         endpoint: endpoint, key: Inputs.key, expiresOn: expiry.addingTimeInterval(Double(index)))
@@ -283,7 +312,7 @@ struct Benchmarks {
         ]
         for name in ["publish-cloudevents", "publish-eventgrid", "publish-http", "parse", "sas"] {
             guard let value = figures[name] else { continue }
-            print(line(name, swift: value.swift, python: value.python, unit: "events/s", target: targets[name] ?? "-"))
+            print(line(name, value, unit: "events/s", target: targets[name] ?? "-"))
         }
         if settings.wants("generate"), let generator = settings.generator {
             let seconds = try generateTime(generator, runs: settings.runs)

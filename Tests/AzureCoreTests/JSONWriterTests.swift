@@ -96,4 +96,47 @@ final class JSONWriterTests: XCTestCase {
             XCTAssertEqual(String(decoding: writer.data, as: UTF8.self), "\"" + bytes.base64EncodedString() + "\"")
         }
     }
+
+    /// The decoder agrees with Foundation's `Data(base64Encoded:)` on valid keys of every length
+    /// and on text with one character changed anywhere, except where Foundation is lax: it reads
+    /// `=` in the middle (`nQ=A`) as a zero digit and "====" as one zero byte; this decoder
+    /// refuses padding that is not at the end.
+    func test_base64_decodeAgreesWithFoundation_andRefusesWhatIsNotStrictBase64() {
+        func decode(_ text: String) -> [UInt8]? {
+            let utf8 = Array(text.utf8)
+            var output = [UInt8](repeating: 0, count: utf8.count / 4 * 3)
+            let count = utf8.withUnsafeBufferPointer { text in
+                output.withUnsafeMutableBufferPointer { Base64.decode(text, into: $0) }
+            }
+            return count.map { Array(output[..<$0]) }
+        }
+        var random = SystemRandomNumberGenerator()
+        let replacements: [Character] = ["=", "-", "_", " ", "\n", "A", "/", "+", "é"]
+        for length in 0...66 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let text = Data(bytes).base64EncodedString()
+            XCTAssertEqual(decode(text), bytes, text)
+            for position in 0..<text.count {
+                for replacement in replacements {
+                    var changed = Array(text)
+                    changed[position] = replacement
+                    let variant = String(changed)
+                    let foundation = Data(base64Encoded: variant).map(Array.init)
+                    if let ours = decode(variant) {
+                        XCTAssertEqual(ours, foundation, variant)
+                    } else if foundation != nil {
+                        // Foundation reads `=` anywhere as a zero digit; padding belongs at the end.
+                        let trimmed = variant.drop { $0 != "=" }.drop { $0 == "=" }
+                        XCTAssertFalse(trimmed.isEmpty && variant.hasSuffix("="), "refused \(variant)")
+                    }
+                }
+            }
+            if !text.isEmpty {
+                XCTAssertNil(decode(String(text.dropLast())), "a length that is not a multiple of four")
+            }
+        }
+        XCTAssertNil(decode("===="))
+        XCTAssertEqual(decode("QR=="), [0x41], "bits after the last byte are ignored, as Foundation does")
+        XCTAssertEqual(decode(""), [])
+    }
 }
