@@ -13,18 +13,9 @@ package enum JSONBytes {
         var wordBits: UInt64 = 0
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while index + 8 <= bytes.count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                // A byte below 0x20, or equal to 0x22 or 0x5C, sets its high bit here (the
-                // usual "has a byte less than n" and "has a zero byte" word tricks).
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let found =
-                    ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote)
-                    | ((backslash &- ones) & ~backslash)
-                if found & highs != 0 { break }
+                if hasSpecialByte(word) { break }
                 wordBits |= word
                 index += 8
             }
@@ -33,10 +24,28 @@ package enum JSONBytes {
         bits |= UInt8(truncatingIfNeeded: wordBits >> 24 | wordBits >> 40 | wordBits >> 48 | wordBits >> 56)
         while index < bytes.count {
             let byte = bytes[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+            if isSpecial(byte) { break }
             bits |= byte
             index += 1
         }
         return (index, bits)
+    }
+
+    /// Whether any of the eight bytes of `word` is special inside a JSON string: `"`, `\` or a
+    /// control character. Bytes of 0x80 and above are not (the usual "has a byte less than n"
+    /// and "has a zero byte" word tricks: such a byte sets its high bit in `found`).
+    @inline(__always)
+    package static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let found = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+        return found & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Whether `byte` is special inside a JSON string: `"`, `\` or a control character.
+    @inline(__always)
+    package static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 }

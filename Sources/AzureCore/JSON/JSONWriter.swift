@@ -338,11 +338,19 @@ public struct JSONWriter {
     private static let hex = Array("0123456789abcdef".utf8)
 
     private func appendString(_ value: String) {
-        out.append(UInt8(ascii: "\""))
-        if value.utf8.withContiguousStorageIfAvailable({ appendEscaping($0) }) == nil {
+        if value.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) == nil {
             var copy = value
-            copy.withUTF8 { appendEscaping($0) }
+            copy.withUTF8 { appendQuoted($0) }
         }
+    }
+
+    /// Writes `utf8` in quotes: copied as it is up to the first byte to escape (eight bytes at a
+    /// time), the rest escaped.
+    private func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        out.reserve(out.count + utf8.count + 2)  // enough unless something needs escaping
+        out.append(UInt8(ascii: "\""))
+        let plain = out.appendPlain(utf8)
+        if plain < utf8.count { appendEscaping(UnsafeBufferPointer(rebasing: utf8[plain...])) }
         out.append(UInt8(ascii: "\""))
     }
 
@@ -459,6 +467,28 @@ final class ByteBuffer {
         base[count + 2] = third
         base[count + 3] = fourth
         count += 4
+    }
+
+    /// Copies bytes from the start of `bytes` up to the first one a JSON string must escape,
+    /// eight at a time; there must be room for all of `bytes`.
+    /// - Returns: How many bytes were copied.
+    @inline(__always)
+    func appendPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let source = bytes.baseAddress else { return 0 }
+        let target = base + count
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+            if JSONBytes.hasSpecialByte(word) { break }
+            UnsafeMutableRawPointer(target + index).storeBytes(of: word, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count, !JSONBytes.isSpecial(source[index]) {
+            target[index] = source[index]
+            index += 1
+        }
+        count += index
+        return index
     }
 
     @inline(__always)
