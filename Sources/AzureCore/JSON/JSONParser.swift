@@ -194,29 +194,14 @@ public struct JSONParser {
         /// The punctuation of an object, from its `{` to past its `}`: `member` reads each
         /// member, called at the opening quote of its name (see ``colon()``).
         mutating func object(_ member: (inout Reader) throws(SyntaxError) -> Void) throws(SyntaxError) {
-            try enter()
-            index += 1
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                depth -= 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                guard index < bytes.count else { throw error("unexpected end of input in an object") }
-                guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
-                try member(&self)
-                skipWhitespace()
-                guard index < bytes.count else { throw error("unexpected end of input in an object") }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
+            try items(closing: UInt8(ascii: "}"), in: "an object") { (reader) throws(SyntaxError) in
+                guard reader.index < reader.bytes.count else {
+                    throw reader.error("unexpected end of input in an object")
                 }
-                guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in an object") }
-                index += 1
-                depth -= 1
-                return
+                guard reader.bytes[reader.index] == UInt8(ascii: "\"") else {
+                    throw reader.error("expected a member name in quotes")
+                }
+                try member(&reader)
             }
         }
 
@@ -233,25 +218,37 @@ public struct JSONParser {
         /// The punctuation of an array, from its `[` to past its `]`: `element` reads each
         /// element, called at its first byte (there is one).
         mutating func array(_ element: (inout Reader) throws(SyntaxError) -> Void) throws(SyntaxError) {
+            try items(closing: UInt8(ascii: "]"), in: "an array") { (reader) throws(SyntaxError) in
+                guard reader.index < reader.bytes.count else { throw reader.error("unexpected end of input") }
+                try element(&reader)
+            }
+        }
+
+        /// What objects and arrays share: the opening byte (at `index`), then items separated by
+        /// `,` up to `closing`, each read by `item` after the whitespace before it.
+        private mutating func items(
+            closing: UInt8, in container: String, _ item: (inout Reader) throws(SyntaxError) -> Void
+        ) throws(SyntaxError) {
             try enter()
             index += 1
             skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            if index < bytes.count, bytes[index] == closing {
                 index += 1
                 depth -= 1
                 return
             }
             while true {
                 skipWhitespace()
-                guard index < bytes.count else { throw error("unexpected end of input") }
-                try element(&self)
+                try item(&self)
                 skipWhitespace()
-                guard index < bytes.count else { throw error("unexpected end of input in an array") }
+                guard index < bytes.count else { throw error("unexpected end of input in \(container)") }
                 if bytes[index] == UInt8(ascii: ",") {
                     index += 1
                     continue
                 }
-                guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']' in an array") }
+                guard bytes[index] == closing else {
+                    throw error("expected ',' or '\(Self.printable(closing))' in \(container)")
+                }
                 index += 1
                 depth -= 1
                 return
