@@ -49,6 +49,14 @@ final class JSONWriterTests: XCTestCase {
             .joined(separator: ",") + "}"
         XCTAssertEqual(written, expected)
         XCTAssertEqual(text(["only": true]), #"{"only":true}"#)
+        // A large object (sorted another way) with long runs of keys that share their first bytes.
+        var large: [String: JSONValue] = [:]
+        for index in 0..<300 { large["shared-prefix-\(index % 7)-\(index)"] = .int(Int64(index)) }
+        for index in 0..<40 { large["k\(index)"] = .int(Int64(index)) }
+        let largeOrder = large.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        XCTAssertEqual(
+            text(.object(large)),
+            "{" + largeOrder.map { "\"\($0)\":\(self.text(large[$0] ?? nil))" }.joined(separator: ",") + "}")
         XCTAssertEqual(text(.object([:])), "{}")
     }
 

@@ -228,44 +228,70 @@ public struct JSONWriter {
                     appendValue(member)
                 }
             } else {
-                // Sorted by the keys' UTF-8 bytes: first by their first eight bytes as one
-                // number, then (on a tie) in full. Only plain values (a number and a position)
-                // move while sorting; members are read back by position, not hashed.
-                typealias Entry = (prefix: UInt64, index: [String: JSONValue].Index)
-                withUnsafeTemporaryAllocation(of: Entry.self, capacity: members.count) { order in
-                    var count = 0
-                    var position = members.startIndex
-                    while position != members.endIndex {
-                        order.initializeElement(at: count, to: (Self.sortPrefix(members.keys[position]), position))
-                        count += 1
-                        position = members.index(after: position)
-                    }
-                    // Insertion sort: objects are small, and most prefixes differ.
-                    for next in 1..<count {
-                        let entry = order[next]
-                        var slot = next
-                        while slot > 0 {
-                            let previous = order[slot - 1]
-                            let after =
-                                previous.prefix != entry.prefix
-                                ? previous.prefix > entry.prefix
-                                : Self.utf8Precedes(members.keys[entry.index], members.keys[previous.index])
-                            guard after else { break }
-                            order[slot] = previous
-                            slot -= 1
-                        }
-                        order[slot] = entry
-                    }
-                    for entry in order[..<count] {
-                        appendKey(members.keys[entry.index])
-                        appendValue(members.values[entry.index])
-                    }
-                    _ = order[..<count].deinitialize()
-                }
+                appendSortedMembers(members)
             }
             out.append(UInt8(ascii: "}"))
         }
         needsComma = true
+    }
+
+    /// Writes an object's members sorted by their keys' UTF-8 bytes. What is sorted is one number
+    /// per member: its key's first bytes (as many as fit) above its ordinal, in the bits the
+    /// count needs; members whose numbers tie on the key bytes are then ordered by whole keys.
+    /// Members are read back by their dictionary positions, kept beside, not hashed.
+    private mutating func appendSortedMembers(_ members: [String: JSONValue]) {
+        let count = members.count
+        let ordinalMask: UInt64 = (1 << UInt64(UInt64.bitWidth - UInt64(count - 1).leadingZeroBitCount)) - 1
+        withUnsafeTemporaryAllocation(of: [String: JSONValue].Index.self, capacity: count) { positions in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { order in
+                var ordinal = 0
+                var position = members.startIndex
+                while position != members.endIndex {
+                    positions.initializeElement(at: ordinal, to: position)
+                    order[ordinal] = Self.sortPrefix(members.keys[position]) & ~ordinalMask | UInt64(ordinal)
+                    ordinal += 1
+                    position = members.index(after: position)
+                }
+                func key(_ number: UInt64) -> String { members.keys[positions[Int(number & ordinalMask)]] }
+                Self.sort(order, by: <)
+                var start = 0
+                while start < count {
+                    var end = start + 1
+                    while end < count, order[end] & ~ordinalMask == order[start] & ~ordinalMask { end += 1 }
+                    if end - start > 1 {
+                        Self.sort(UnsafeMutableBufferPointer(rebasing: order[start..<end])) {
+                            Self.utf8Precedes(key($0), key($1))
+                        }
+                    }
+                    start = end
+                }
+                for number in order {
+                    let position = positions[Int(number & ordinalMask)]
+                    appendKey(members.keys[position])
+                    appendValue(members.values[position])
+                }
+                _ = positions.deinitialize()
+            }
+        }
+    }
+
+    /// Sorts in place: by insertion when there are few numbers (the usual object; no
+    /// allocation), else with the standard library's sort (O(n log n) whatever the keys).
+    private static func sort(_ numbers: UnsafeMutableBufferPointer<UInt64>, by precedes: (UInt64, UInt64) -> Bool) {
+        guard numbers.count <= 48 else {
+            var numbers = numbers
+            numbers.sort(by: precedes)
+            return
+        }
+        for next in numbers.indices.dropFirst() {
+            let number = numbers[next]
+            var slot = next
+            while slot > numbers.startIndex, precedes(number, numbers[slot - 1]) {
+                numbers[slot] = numbers[slot - 1]
+                slot -= 1
+            }
+            numbers[slot] = number
+        }
     }
 
     /// The first eight UTF-8 bytes of `key` as a big-endian number (zeros after a shorter key).
